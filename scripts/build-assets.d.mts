@@ -1,0 +1,3 @@
+export function buildAssets(
+  outRoot?: string,
+): Promise<{ dir: string; files: string[]; manifest: { css: string; js: string } }>;

@@ -1,0 +1,39 @@
+// Bundles the browser script and the stylesheet with content-hashed names, writes .gz/.br
+// copies for @fastify/static, and a manifest the server reads at start.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export async function buildAssets(outRoot = 'dist/public') {
+  const out = join(outRoot, 'assets');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const result = await build({
+    entryPoints: { site: 'src/web/assets/site.ts', style: 'src/web/assets/site.css' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    write: false,
+    outdir: out,
+    logLevel: 'warning',
+  });
+  const manifest = {};
+  for (const file of result.outputFiles) {
+    const ext = file.path.endsWith('.css') ? 'css' : 'js';
+    const hash = createHash('sha256').update(file.contents).digest('hex').slice(0, 10);
+    const name = `${ext === 'css' ? 'site' : 'site'}.${hash}.${ext}`;
+    writeFileSync(join(out, name), file.contents);
+    writeFileSync(join(out, `${name}.gz`), gzipSync(file.contents, { level: 9 }));
+    writeFileSync(join(out, `${name}.br`), brotliCompressSync(file.contents));
+    manifest[ext] = name;
+  }
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return {
+    dir: out,
+    files: readdirSync(out),
+    manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')),
+  };
+}

@@ -1,0 +1,66 @@
+// What the content domain hands out: plain objects, no rows, no HTTP.
+import type { CommentsPolicy, TagKind } from '../db/schema.js';
+
+export interface CategoryRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface Category extends CategoryRef {
+  parentId: number | null;
+  description: string;
+  position: number;
+}
+
+export interface AuthorRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface Author extends AuthorRef {
+  title: string;
+  bio: string;
+}
+
+export interface TagRef {
+  id: number;
+  slug: string;
+  name: string;
+  kind: TagKind;
+}
+
+export interface Cover {
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  title: string;
+  lead: string;
+  publishedAt: number;
+  category: CategoryRef;
+  commentCount: number;
+  cover: Cover | null;
+}
+
+export interface Article extends ArticleSummary {
+  bodyHtml: string;
+  updatedAt: number;
+  authors: AuthorRef[];
+  tags: TagRef[];
+  commentsPolicy: CommentsPolicy;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+}

@@ -1,0 +1,22 @@
+// Runs the migrations in order. Kysely records them, refuses out-of-order names and, on
+// PostgreSQL, holds an advisory lock so several processes starting together migrate once.
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { DbHandle } from './index.js';
+import { initial } from './migrations/0001-initial.js';
+
+export function migrations(handle: DbHandle): Record<string, Migration> {
+  return {
+    '0001-initial': initial(handle.caps),
+  };
+}
+
+export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(handle) };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ kind: 'sqlite', file: './data/vestnik.db' });
+    expect(c.locale).toBe('bg');
+    expect(c.siteName).toBe('Вестник');
+    expect(c.siteUrl).toBe('http://localhost:3000');
+  });
+
+  it('reads PostgreSQL URLs and English', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/news',
+      LOCALE: 'en',
+      SITE_URL: 'https://news.example/',
+    });
+    expect(c.database.kind).toBe('postgres');
+    expect(c.siteName).toBe('Vestnik');
+    expect(c.siteUrl).toBe('https://news.example');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['DATABASE_URL', 'sqlite:'],
+    ['SITE_URL', 'not a url'],
+    ['SITE_URL', 'ftp://x'],
+    ['LOCALE', 'de'],
+    ['TIMEZONE', 'Mars/Olympus'],
+    ['PAGE_CACHE', 'maybe'],
+    ['SITE_NAME', 'x'.repeat(81)],
+  ])('%s=%s stops with a message naming the variable', (name, value) => {
+    try {
+      loadConfig({ [name]: value });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).variable).toBe(name);
+      expect((err as Error).message.startsWith(`${name}:`)).toBe(true);
+    }
+  });
+});

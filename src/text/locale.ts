@@ -1,0 +1,2 @@
+// The two interface languages; Bulgarian first.
+export type Locale = 'bg' | 'en';

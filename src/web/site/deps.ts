@@ -1,0 +1,27 @@
+// What the reading-site routes need, handed in by the composition root.
+import type { CategoryDirectory } from '../../content/categories.js';
+import type { Db } from '../../db/index.js';
+import type { CacheBus } from '../../infra/cache-bus.js';
+import type { Clock } from '../../infra/clock.js';
+import type { Config } from '../../infra/config.js';
+import type { Logger } from '../../infra/log.js';
+import type { VisitorHasher } from '../../privacy/visitor.js';
+import type { RankingService } from '../../ranking/rankings.js';
+import type { ViewCounter } from '../../ranking/views.js';
+import type { FormTokens } from '../form-tokens.js';
+import type { PageCache } from '../page-cache.js';
+
+export interface SiteDeps {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  db: Db;
+  bus: CacheBus;
+  categories: CategoryDirectory;
+  rankings: RankingService;
+  views: ViewCounter;
+  visitors: VisitorHasher;
+  pageCache: PageCache;
+  formTokens: FormTokens;
+  assets: { css: string; js: string };
+}

@@ -1,0 +1,89 @@
+// Rendering a reading page: the frame every page shares, HTML out, ETag and conditional GET,
+// Cache-Control for caches in front, and a copy in the page cache when the URL allows it.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { messages } from '../i18n.js';
+import { type CachedPage, encodedBody, etagOf, matchesEtag, pickEncoding } from '../page-cache.js';
+import type { SiteDeps } from './deps.js';
+import type { Frame } from './views/frame.js';
+
+export const PAGE_CACHE_CONTROL =
+  'public, max-age=0, must-revalidate, s-maxage=30, stale-while-revalidate=60, stale-if-error=86400';
+
+export function buildFrame(deps: SiteDeps, path: string): Frame {
+  return {
+    siteName: deps.config.siteName,
+    siteUrl: deps.config.siteUrl,
+    locale: deps.config.locale,
+    timeZone: deps.config.timeZone,
+    t: messages(deps.config.locale),
+    now: deps.clock.now(),
+    categories: deps.categories.all,
+    rankings: deps.rankings.lists,
+    path,
+    assets: deps.assets,
+  };
+}
+
+/** Only URLs without a query, or with nothing but ?page=N, are kept in the page cache. */
+export function cacheableUrl(url: string): boolean {
+  const q = url.indexOf('?');
+  return q === -1 || /^page=[1-9][0-9]{0,5}$/.test(url.slice(q + 1));
+}
+
+export interface PageOptions {
+  status?: number;
+  /** What the page shows, for invalidation: article:42, category:3 … ('rankings' is added). */
+  tags?: string[];
+  /** False for per-reader variants (a form with errors, a notice after posting). */
+  cacheable?: boolean;
+}
+
+export function sendPage(
+  deps: SiteDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: VNode,
+  options: PageOptions = {},
+): FastifyReply {
+  const status = options.status ?? 200;
+  const body = Buffer.from(`<!doctype html>${renderToString(view)}`, 'utf8');
+  const cacheable = status === 200 && options.cacheable !== false && cacheableUrl(request.url);
+  const etag = etagOf(body);
+  reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', cacheable ? PAGE_CACHE_CONTROL : 'private, no-store')
+    .header('vary', 'Accept-Encoding');
+  if (status === 200) reply.header('etag', etag);
+  const page: CachedPage = {
+    status,
+    headers: {},
+    body,
+    etag,
+    tags: ['rankings', 'categories', ...(options.tags ?? [])],
+    storedAt: deps.clock.now(),
+  };
+  if (cacheable && deps.pageCache.enabled) {
+    for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) page.headers[k] = String(v);
+    deps.pageCache.set(request.url, page);
+  }
+  if (status === 200 && matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  const encoding = pickEncoding(request.headers['accept-encoding']);
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.send(encodedBody(page, encoding));
+}
+
+/** Parses ?page=N: 1 when absent, null when malformed. */
+export function pageParam(query: unknown): number | null {
+  const raw = (query as Record<string, unknown> | undefined)?.page;
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,5}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/** Tags for a list of articles shown on a page. */
+export function articleTags(items: { id: number }[]): string[] {
+  return items.map((a) => `article:${a.id}`);
+}

@@ -1,0 +1,128 @@
+// Home, category, topic and author pages.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { listPublished, pagePublished } from '../../../content/articles.js';
+import { withDescendants } from '../../../content/categories.js';
+import { findAuthorBySlug, findTagBySlug } from '../../../content/people.js';
+import type { ArticleSummary } from '../../../content/types.js';
+import type { SiteDeps } from '../deps.js';
+import { articleTags, buildFrame, pageParam, sendPage } from '../respond.js';
+import { urls } from '../urls.js';
+import { HomePage } from '../views/home.js';
+import { ListingPage } from '../views/listing.js';
+import { sendError } from './errors.js';
+
+export const PAGE_SIZE = 15;
+
+export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  app.get('/', async (request, reply) => {
+    const now = deps.clock.now();
+    const newest = await listPublished(deps.db, now, {}, 12);
+    const [lead, ...rest] = newest;
+    const top = rest.slice(0, 4);
+    const latest = rest.slice(4, 12);
+    const shown = new Set(newest.map((a) => a.id));
+    const sections = await Promise.all(
+      deps.categories.all
+        .filter((c) => c.parentId === null)
+        .map(async (category) => ({
+          category,
+          articles: await listPublished(
+            deps.db,
+            now,
+            { categoryIds: withDescendants(deps.categories.all, category.id), excludeIds: [...shown] },
+            4,
+          ),
+        })),
+    );
+    const all: ArticleSummary[] = [...newest, ...sections.flatMap((s) => s.articles)];
+    const view = (
+      <HomePage frame={buildFrame(deps, '/')} data={{ lead: lead ?? null, top, latest, sections }} />
+    );
+    return sendPage(deps, request, reply, view, { tags: ['home', 'lists', ...articleTags(all)] });
+  });
+
+  app.get<{ Params: { category: string } }>('/:category', async (request, reply) => {
+    const category = deps.categories.bySlug(request.params.category);
+    if (!category) return sendError(deps, request, reply, 404);
+    const page = pageParam(request.query);
+    if (page === null) return sendError(deps, request, reply, 400, buildFrame(deps, '/').t.badPage);
+    const ids = withDescendants(deps.categories.all, category.id);
+    const result = await pagePublished(deps.db, deps.clock.now(), { categoryIds: ids }, page, PAGE_SIZE);
+    if (page > result.pages) return sendError(deps, request, reply, 404);
+    const frame = buildFrame(deps, urls.category(category));
+    const view = (
+      <ListingPage
+        frame={frame}
+        data={{
+          title: category.name,
+          intro: category.description ? <p>{category.description}</p> : undefined,
+          description: category.description || category.name,
+          page: result,
+          pageUrl: (p) => urls.category(category, p),
+          showCategory: ids.length > 1,
+        }}
+      />
+    );
+    return sendPage(deps, request, reply, view, {
+      tags: ['lists', `category:${category.id}`, ...articleTags(result.items)],
+    });
+  });
+
+  const personal = async (
+    request: FastifyRequest<{ Params: { slug: string } }>,
+    reply: FastifyReply,
+    kind: 'tag' | 'author',
+  ) => {
+    const page = pageParam(request.query);
+    const frame0 = buildFrame(deps, request.url);
+    if (page === null) return sendError(deps, request, reply, 400, frame0.t.badPage);
+    const now = deps.clock.now();
+    const t = frame0.t;
+    if (kind === 'tag') {
+      const tag = await findTagBySlug(deps.db, request.params.slug);
+      if (!tag) return sendError(deps, request, reply, 404);
+      const result = await pagePublished(deps.db, now, { tagId: tag.id }, page, PAGE_SIZE);
+      if (page > result.pages) return sendError(deps, request, reply, 404);
+      const view = (
+        <ListingPage
+          frame={buildFrame(deps, urls.tag(tag))}
+          data={{
+            title: tag.name,
+            kicker: t.topicKinds[tag.kind],
+            description: `${t.topicKinds[tag.kind]}: ${tag.name}`,
+            page: result,
+            pageUrl: (p) => urls.tag(tag, p),
+          }}
+        />
+      );
+      return sendPage(deps, request, reply, view, {
+        tags: ['lists', `tag:${tag.id}`, ...articleTags(result.items)],
+      });
+    }
+    const author = await findAuthorBySlug(deps.db, request.params.slug);
+    if (!author) return sendError(deps, request, reply, 404);
+    const result = await pagePublished(deps.db, now, { authorId: author.id }, page, PAGE_SIZE);
+    if (page > result.pages) return sendError(deps, request, reply, 404);
+    const view = (
+      <ListingPage
+        frame={buildFrame(deps, urls.author(author))}
+        data={{
+          title: author.name,
+          kicker: author.title || t.author,
+          intro: author.bio ? <p>{author.bio}</p> : undefined,
+          description: t.articlesBy(author.name),
+          page: result,
+          pageUrl: (p) => urls.author(author, p),
+        }}
+      />
+    );
+    return sendPage(deps, request, reply, view, {
+      tags: ['lists', `author:${author.id}`, ...articleTags(result.items)],
+    });
+  };
+
+  app.get<{ Params: { slug: string } }>('/tema/:slug', (request, reply) => personal(request, reply, 'tag'));
+  app.get<{ Params: { slug: string } }>('/avtor/:slug', (request, reply) =>
+    personal(request, reply, 'author'),
+  );
+}

@@ -1,0 +1,20 @@
+// Every public URL is built here, so links, redirects and (later) feeds agree.
+import type { ArticleSummary, AuthorRef, CategoryRef, TagRef } from '../../content/types.js';
+import { encodePathSegment } from '../../text/slug.js';
+
+const seg = encodePathSegment;
+
+export const urls = {
+  home: () => '/',
+  article: (a: Pick<ArticleSummary, 'slug' | 'category'>) => `/${seg(a.category.slug)}/${seg(a.slug)}`,
+  category: (c: Pick<CategoryRef, 'slug'>, page = 1) => `/${seg(c.slug)}${page > 1 ? `?page=${page}` : ''}`,
+  tag: (t: Pick<TagRef, 'slug'>, page = 1) => `/tema/${seg(t.slug)}${page > 1 ? `?page=${page}` : ''}`,
+  author: (a: Pick<AuthorRef, 'slug'>, page = 1) => `/avtor/${seg(a.slug)}${page > 1 ? `?page=${page}` : ''}`,
+  archive: () => '/arhiv',
+  archiveMonth: (year: number, month: number, page = 1) =>
+    `/arhiv/${year}/${String(month).padStart(2, '0')}${page > 1 ? `?page=${page}` : ''}`,
+  archiveDay: (ymd: string) => `/arhiv/${ymd.replaceAll('-', '/')}`,
+  onThisDay: (md?: string) => (md ? `/na-dneshnata-data/${md}` : '/na-dneshnata-data'),
+  comments: () => '/comments',
+  viewBeacon: (articleId: number) => `/api/views/${articleId}`,
+};

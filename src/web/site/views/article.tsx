@@ -1,0 +1,108 @@
+// The article page: headline, lead, byline, date, cover, body, tags, related, comments.
+import type { CommentView } from '../../../comments/threads.js';
+import type { Article, ArticleSummary } from '../../../content/types.js';
+import { urls } from '../urls.js';
+import { Card } from './cards.js';
+import { type CommentFormState, CommentsSection } from './comments.js';
+import { commentCount, isoDate, when } from './format.js';
+import type { Frame } from './frame.js';
+import { Layout } from './layout.js';
+import { RawHtml } from './raw-html.js';
+
+export interface ArticleData {
+  article: Article;
+  related: ArticleSummary[];
+  threads: CommentView[];
+  form: CommentFormState;
+  formToken: string;
+  replyToName: string | null;
+}
+
+export function ArticlePage({ frame: f, data }: { frame: Frame; data: ArticleData }) {
+  const a = data.article;
+  const updated = a.updatedAt - a.publishedAt > 5 * 60_000;
+  return (
+    <Layout frame={f} title={a.title} description={a.lead} articleId={a.id}>
+      <article class="article" aria-labelledby="article-title">
+        <nav class="crumbs" aria-label={f.t.home}>
+          <a href="/">{f.t.home}</a> › <a href={urls.category(a.category)}>{a.category.name}</a>
+        </nav>
+        <h1 id="article-title" class="article-title">
+          {a.title}
+        </h1>
+        <p class="article-lead">{a.lead}</p>
+        <div class="byline">
+          {a.authors.length > 0 ? (
+            <p class="authors">
+              {a.authors.length > 1 ? f.t.authors : f.t.by}:{' '}
+              {a.authors.map((au, i) => (
+                <span key={au.id}>
+                  {i > 0 ? ', ' : ''}
+                  <a href={urls.author(au)} rel="author">
+                    {au.name}
+                  </a>
+                </span>
+              ))}
+            </p>
+          ) : null}
+          <p class="dates">
+            <time dateTime={isoDate(a.publishedAt)}>{when(f, a.publishedAt)}</time>
+            {updated ? (
+              <span class="updated">
+                {' '}
+                · {f.t.updated}: <time dateTime={isoDate(a.updatedAt)}>{when(f, a.updatedAt)}</time>
+              </span>
+            ) : null}
+            {' · '}
+            <a href="#comments">{commentCount(f, a.commentCount)}</a>
+          </p>
+        </div>
+        {a.cover ? (
+          <figure class="cover">
+            <img src={a.cover.url} alt={a.cover.alt} width={960} height={540} />
+            {a.cover.caption || a.cover.credit ? (
+              <figcaption>
+                {a.cover.caption} {a.cover.credit ? <span class="credit">{a.cover.credit}</span> : null}
+              </figcaption>
+            ) : null}
+          </figure>
+        ) : null}
+        <RawHtml class="article-body" html={a.bodyHtml} />
+        {a.tags.length > 0 ? (
+          <div class="tags">
+            <h2 class="visually-hidden">{f.t.tags}</h2>
+            <ul>
+              {a.tags.map((t) => (
+                <li key={t.id}>
+                  <a href={urls.tag(t)} rel="tag">
+                    {t.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </article>
+      {data.related.length > 0 ? (
+        <section class="related" aria-labelledby="related-h">
+          <h2 id="related-h" class="section-title">
+            {f.t.moreOnTopic}
+          </h2>
+          <div class="section-grid">
+            {data.related.map((r) => (
+              <Card key={r.id} f={f} a={r} />
+            ))}
+          </div>
+        </section>
+      ) : null}
+      <CommentsSection
+        f={f}
+        article={a}
+        threads={data.threads}
+        form={data.form}
+        formToken={data.formToken}
+        replyToName={data.replyToName}
+      />
+    </Layout>
+  );
+}

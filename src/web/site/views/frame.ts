@@ -1,0 +1,19 @@
+// What every page view receives besides its own data: the site, navigation, sidebar lists.
+import type { Category } from '../../../content/types.js';
+import type { Locale } from '../../../infra/config.js';
+import type { Rankings } from '../../../ranking/rankings.js';
+import type { Messages } from '../../i18n.js';
+
+export interface Frame {
+  siteName: string;
+  siteUrl: string;
+  locale: Locale;
+  timeZone: string;
+  t: Messages;
+  now: number;
+  categories: Category[];
+  rankings: Rankings;
+  /** The path being shown, for the active navigation item and canonical links. */
+  path: string;
+  assets: { css: string; js: string };
+}

@@ -1,0 +1,121 @@
+// The page shell: header with navigation, the main column, the sidebar, the footer.
+import type { ComponentChildren } from 'preact';
+import { formatWeekdayDate } from '../../../text/dates.js';
+import { urls } from '../urls.js';
+import type { Frame } from './frame.js';
+import { Sidebar } from './sidebar.js';
+
+export interface LayoutProps {
+  frame: Frame;
+  title: string;
+  description?: string;
+  /** Pages without a sidebar (errors) pass false. */
+  sidebar?: boolean;
+  noindex?: boolean;
+  /** The article id, when the page is an article: the view beacon reads it. */
+  articleId?: number;
+  children: ComponentChildren;
+}
+
+export function Layout({
+  frame,
+  title,
+  description,
+  sidebar = true,
+  noindex,
+  articleId,
+  children,
+}: LayoutProps) {
+  const f = frame;
+  const fullTitle = title === f.siteName ? title : `${title} – ${f.siteName}`;
+  const top = f.categories.filter((c) => c.parentId === null);
+  return (
+    <html lang={f.t.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {noindex ? <meta name="robots" content="noindex, follow" /> : null}
+        <link rel="canonical" href={f.siteUrl + f.path} />
+        <link rel="stylesheet" href={f.assets.css} />
+        <script type="module" src={f.assets.js} defer />
+      </head>
+      <body data-article-id={articleId}>
+        <a class="skip" href="#main">
+          {f.t.skipToContent}
+        </a>
+        <header class="masthead">
+          <div class="masthead-top wrap">
+            <span class="today">{formatWeekdayDate(f.now, f.locale, f.timeZone)}</span>
+            <a href={urls.onThisDay()} class="masthead-link">
+              {f.t.onThisDay}
+            </a>
+          </div>
+          <div class="masthead-brand wrap">
+            <a class="brand" href="/" aria-label={`${f.siteName} – ${f.t.home}`}>
+              <span class="brand-mark" aria-hidden="true">
+                {f.siteName.slice(0, 1)}
+              </span>
+              <span class="brand-name">{f.siteName}</span>
+            </a>
+            <span class="brand-tagline">{f.t.tagline}</span>
+          </div>
+          <nav class="mainnav" aria-label={f.t.mainNav}>
+            <ul class="wrap">
+              <li>
+                <a href="/" aria-current={f.path === '/' ? 'page' : undefined}>
+                  {f.t.home}
+                </a>
+              </li>
+              {top.map((c) => {
+                const href = urls.category(c);
+                const current = f.path === href || f.path.startsWith(`${href}/`);
+                return (
+                  <li key={c.id}>
+                    <a href={href} aria-current={current ? 'page' : undefined}>
+                      {c.name}
+                    </a>
+                  </li>
+                );
+              })}
+              <li>
+                <a href={urls.archive()} aria-current={f.path.startsWith('/arhiv') ? 'page' : undefined}>
+                  {f.t.archive}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <div class={sidebar ? 'wrap page with-sidebar' : 'wrap page'}>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          {sidebar ? <Sidebar frame={f} /> : null}
+        </div>
+        <footer class="sitefooter">
+          <div class="wrap">
+            <p class="footer-brand">{f.siteName}</p>
+            <p>{f.t.footerAbout}</p>
+            <ul class="footer-nav">
+              {top.map((c) => (
+                <li key={c.id}>
+                  <a href={urls.category(c)}>{c.name}</a>
+                </li>
+              ))}
+              <li>
+                <a href={urls.archive()}>{f.t.archive}</a>
+              </li>
+              <li>
+                <a href={urls.onThisDay()}>{f.t.onThisDay}</a>
+              </li>
+            </ul>
+            <p class="copyright">
+              © {new Date(f.now).getUTCFullYear()} {f.siteName}. {f.t.allRights}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
