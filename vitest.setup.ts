@@ -1,6 +1,5 @@
-// Builds the browser assets once before the tests: the app reads their manifest at start.
-import { buildAssets } from './scripts/build-assets.mjs';
-
+// Builds the server and the browser assets once before the tests: the app reads the asset
+// manifest at start, and the CLI tests run dist/cli.js.
 export default async function setup(): Promise<void> {
-  await buildAssets('dist/public');
+  await import('./scripts/build.mjs');
 }

@@ -7,7 +7,7 @@ import { ManualClock } from '../infra/clock.js';
 import { VisitorHasher } from '../privacy/visitor.js';
 import { RankingService, THIN_TRAFFIC_VIEWS } from './rankings.js';
 import { addViews, HOUR_MS } from './store-sql.js';
-import { DEDUPE_WINDOW_MS, ViewCounter } from './views.js';
+import { DEDUPE_WINDOW_MS, MAX_BUCKETS, ViewCounter } from './views.js';
 
 const log = pino({ level: 'silent' });
 const browser =
@@ -70,6 +70,26 @@ describeEachDatabase('views and rankings', (getDb) => {
     expect(row.view_count).toBe(3);
     const dump = JSON.stringify(await db.selectFrom('settings').selectAll().execute());
     expect(dump).not.toContain('203.0.113');
+  });
+
+  it('a flood of made-up article ids cannot grow the buffer without bound', async () => {
+    const visitors = new VisitorHasher(getDb().db, 'Europe/Sofia');
+    await visitors.refresh(now);
+    const views = new ViewCounter(getDb().db, visitors, log);
+    let dropped = 0;
+    for (let i = 1; i <= MAX_BUCKETS + 10; i++) {
+      if (
+        views.record(
+          { articleId: 1_000_000 + i, ip: `10.0.${i % 250}.${i % 199}`, userAgent: browser },
+          now,
+        ) === 'dropped'
+      )
+        dropped++;
+    }
+    expect(dropped).toBe(10);
+    expect(views.buffered).toBe(MAX_BUCKETS);
+    await views.flush();
+    expect(views.buffered).toBe(0);
   });
 
   it('views of deleted or unknown articles are skipped, not fatal', async () => {

@@ -20,26 +20,24 @@ export async function addViews(db: Db, counts: Map<string, number>): Promise<voi
   for (const b of buckets) totals.set(b.article_id, (totals.get(b.article_id) ?? 0) + b.views);
   await db.transaction().execute(async (trx) => {
     // Articles deleted since the view was counted are skipped rather than failing the batch.
-    const live = new Set(
-      (
-        await trx
-          .selectFrom('articles')
-          .select('id')
-          .where('id', 'in', [...totals.keys()])
-          .execute()
-      ).map((r) => r.id),
-    );
+    const live = new Set<number>();
+    for (const ids of chunks([...totals.keys()], CHUNK)) {
+      for (const r of await trx.selectFrom('articles').select('id').where('id', 'in', ids).execute())
+        live.add(r.id);
+    }
     const rows = buckets.filter((b) => live.has(b.article_id));
-    if (rows.length === 0) return;
-    await trx
-      .insertInto('article_view_hours')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['article_id', 'hour']).doUpdateSet((eb) => ({
-          views: sql<number>`${eb.ref('article_view_hours.views')} + ${eb.ref('excluded.views')}`,
-        })),
-      )
-      .execute();
+    // Parameters per statement are limited (SQLite: 32 766): write in slices.
+    for (const slice of chunks(rows, CHUNK / 4)) {
+      await trx
+        .insertInto('article_view_hours')
+        .values(slice)
+        .onConflict((oc) =>
+          oc.columns(['article_id', 'hour']).doUpdateSet((eb) => ({
+            views: sql<number>`${eb.ref('article_view_hours.views')} + ${eb.ref('excluded.views')}`,
+          })),
+        )
+        .execute();
+    }
     for (const [articleId, n] of totals) {
       if (!live.has(articleId)) continue;
       await trx
@@ -49,6 +47,14 @@ export async function addViews(db: Db, counts: Map<string, number>): Promise<voi
         .execute();
     }
   });
+}
+
+const CHUNK = 2000;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 export async function mostViewed(db: Db, since: number, now: number, limit: number): Promise<Ranked[]> {

@@ -9,8 +9,11 @@ import { addViews, HOUR_MS } from './store-sql.js';
 export const DEDUPE_WINDOW_MS = 30 * 60_000;
 // Bounds memory under a flood of distinct visitors; the oldest entries go first.
 const MAX_SEEN = 500_000;
+// Article-hour buckets between flushes; ids that do not exist are only dropped at flush time,
+// so a flood of made-up ids must not grow the buffer without bound.
+export const MAX_BUCKETS = 50_000;
 
-export type ViewOutcome = 'counted' | 'repeat' | 'bot';
+export type ViewOutcome = 'counted' | 'repeat' | 'bot' | 'dropped';
 
 export interface ViewRequest {
   articleId: number;
@@ -38,6 +41,7 @@ export class ViewCounter {
     this.seen.set(key, now);
     if (this.seen.size > MAX_SEEN) this.forgetOldest(now);
     const bucket = `${view.articleId}:${Math.floor(now / HOUR_MS)}`;
+    if (this.buffer.size >= MAX_BUCKETS && !this.buffer.has(bucket)) return 'dropped';
     this.buffer.set(bucket, (this.buffer.get(bucket) ?? 0) + 1);
     return 'counted';
   }

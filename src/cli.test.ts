@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// These run the built files (vitest's global setup builds them).
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
+
+describe('vestnik command and start-up', () => {
+  it('--help lists the commands', () => {
+    const r = run(['bin/vestnik.js', '--help']);
+    expect(r.status).toBe(0);
+    for (const cmd of ['start', 'migrate', 'demo']) expect(r.stdout).toContain(cmd);
+  });
+
+  it('an unknown command fails with a message', () => {
+    const r = run(['bin/vestnik.js', 'frobnicate']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('frobnicate');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['DATABASE_URL', 'mysql://nope'],
+    ['LOCALE', 'fr'],
+  ])('the server refuses %s=%s at start, naming the variable', (name, value) => {
+    const r = run(['dist/main.js'], { [name]: value });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${name}:`);
+  });
+});
