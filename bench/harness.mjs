@@ -73,7 +73,9 @@ export async function startRaw(pagesFile) {
   };
 }
 
-export async function load(url, { duration = 10, connections = 32 } = {}) {
+export async function load(url, { duration = 10, connections = 32, warmup = 2 } = {}) {
+  // JIT warm-up, unmeasured, for every server alike.
+  if (warmup > 0) await autocannon({ url, duration: warmup, connections });
   const result = await autocannon({ url, duration, connections, pipelining: 1 });
   if (result.errors > 0 || result.non2xx > 0) {
     throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);

@@ -1,7 +1,7 @@
 // Bundles the browser script and the stylesheet with content-hashed names, writes .gz/.br
 // copies for @fastify/static, and a manifest the server reads at start.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -30,6 +30,7 @@ export async function buildAssets(outRoot = 'dist/public') {
     writeFileSync(join(out, `${name}.br`), brotliCompressSync(file.contents));
     manifest[ext] = name;
   }
+  copyFileSync('src/web/assets/favicon.svg', join(out, 'favicon.svg'));
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return {
     dir: out,

@@ -7,7 +7,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { CategoryDirectory } from './content/categories.js';
 import { type DbHandle, openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -122,7 +122,8 @@ export async function buildApp(services: Services, publicDir: string): Promise<F
   const { config, pageCache } = services;
   const app = Fastify({
     loggerInstance: services.log as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Per-request log lines cost throughput; errors are still logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     bodyLimit: 256 * 1024,
     // Malformed percent-encoding and the like get the site's 400 page, not a JSON error.
@@ -147,8 +148,12 @@ export async function buildApp(services: Services, publicDir: string): Promise<F
         frameAncestors: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        // Only behind TLS: on plain HTTP it would send every asset request to https.
+        upgradeInsecureRequests: config.siteUrl.startsWith('https://') ? [] : null,
       },
     },
+    // Browsers then send a real Origin on same-origin form posts (no-referrer makes it "null").
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     hsts: config.siteUrl.startsWith('https://'),
     crossOriginEmbedderPolicy: false,
   });

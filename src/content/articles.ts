@@ -1,6 +1,6 @@
 // Creating articles and reading the published ones. Lists return summaries joined with their
 // category; one article page reads the whole article with authors and tags.
-import type { SelectQueryBuilder } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { ArticleStatus, CommentsPolicy, Database } from '../db/schema.js';
 import { localParts } from '../text/dates.js';
@@ -68,12 +68,11 @@ export async function insertArticle(trx: Db, input: NewArticleInput, now: number
   }
 }
 
-function summaryQuery(db: Db, now: number) {
+function buildSummaryBase(db: Db) {
   return db
     .selectFrom('articles as a')
     .innerJoin('categories as c', 'c.id', 'a.category_id')
     .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', now)
     .select([
       'a.id',
       'a.slug',
@@ -83,12 +82,23 @@ function summaryQuery(db: Db, now: number) {
       'a.comment_count',
       'a.cover_url',
       'a.cover_alt',
-      'a.cover_caption',
-      'a.cover_credit',
       'c.id as category_id',
       'c.slug as category_slug',
       'c.name as category_name',
     ]);
+}
+
+// Kysely builders are immutable, so the common part of every list query is built once per
+// database and extended per call: parsing the select list each time cost more than the query.
+const summaryBases = new WeakMap<Db, ReturnType<typeof buildSummaryBase>>();
+
+function summaryQuery(db: Db, now: number) {
+  let base = summaryBases.get(db);
+  if (!base) {
+    base = buildSummaryBase(db);
+    summaryBases.set(db, base);
+  }
+  return base.where('a.published_at', '<=', now);
 }
 
 type SummaryRow = {
@@ -100,8 +110,6 @@ type SummaryRow = {
   comment_count: number;
   cover_url: string | null;
   cover_alt: string;
-  cover_caption: string;
-  cover_credit: string;
   category_id: number;
   category_slug: string;
   category_name: string;
@@ -116,9 +124,7 @@ function toSummary(r: SummaryRow): ArticleSummary {
     publishedAt: r.published_at ?? 0,
     commentCount: r.comment_count,
     category: { id: r.category_id, slug: r.category_slug, name: r.category_name },
-    cover: r.cover_url
-      ? { url: r.cover_url, alt: r.cover_alt, caption: r.cover_caption, credit: r.cover_credit }
-      : null,
+    cover: r.cover_url ? { url: r.cover_url, alt: r.cover_alt } : null,
   };
 }
 
@@ -231,7 +237,7 @@ export async function findPublishedArticle(
   const row = await summaryQuery(db, now)
     .where('c.slug', '=', categorySlug)
     .where('a.slug', '=', slug)
-    .select(['a.body_html', 'a.updated_at', 'a.comments_policy'])
+    .select(['a.body_html', 'a.updated_at', 'a.comments_policy', 'a.cover_caption', 'a.cover_credit'])
     .executeTakeFirst();
   if (!row) return null;
   const [authors, tags] = await Promise.all([
@@ -250,8 +256,10 @@ export async function findPublishedArticle(
       .select(['t.id', 't.slug', 't.name', 't.kind'])
       .execute(),
   ]);
+  const summary = toSummary(row);
   return {
-    ...toSummary(row),
+    ...summary,
+    cover: summary.cover ? { ...summary.cover, caption: row.cover_caption, credit: row.cover_credit } : null,
     bodyHtml: row.body_html,
     updatedAt: row.updated_at,
     commentsPolicy: row.comments_policy,
@@ -269,25 +277,20 @@ export async function relatedByTags(
   limit: number,
 ): Promise<ArticleSummary[]> {
   if (tagIds.length === 0) return [];
-  const ranked = await db
-    .selectFrom('article_tags as t')
-    .innerJoin('articles as a', 'a.id', 't.article_id')
-    .where('t.tag_id', 'in', tagIds)
-    .where('t.article_id', '!=', articleId)
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', now)
-    .groupBy(['t.article_id', 'a.published_at'])
-    .select((eb) => ['t.article_id', eb.fn.countAll<number>().as('shared')])
-    .orderBy('shared', 'desc')
+  // Driven by the tag index: count shared tags first, then join the (few) candidates.
+  const shared = db
+    .selectFrom('article_tags')
+    .where('tag_id', 'in', tagIds)
+    .where('article_id', '!=', articleId)
+    .groupBy('article_id')
+    .select((eb) => ['article_id', eb.fn.countAll<number>().as('shared')]);
+  const rows = await summaryQuery(db, now)
+    .innerJoin(shared.as('s'), 's.article_id', 'a.id')
+    .orderBy('s.shared', 'desc')
     .orderBy('a.published_at', 'desc')
     .limit(limit)
     .execute();
-  const byId = await summariesByIds(
-    db,
-    now,
-    ranked.map((r) => r.article_id),
-  );
-  return ranked.map((r) => byId.get(r.article_id)).filter((s): s is ArticleSummary => s !== undefined);
+  return rows.map(toSummary);
 }
 
 /** The published article with this id (for form posts that name the article by id). */
@@ -308,4 +311,31 @@ export async function archiveMonths(db: Db, now: number): Promise<string[]> {
     .orderBy('ym', 'desc')
     .execute();
   return rows.map((r) => r.ym);
+}
+
+/** The newest `perCategory` articles of each of the given categories, in one query. */
+export async function latestPerCategory(
+  db: Db,
+  now: number,
+  categoryIds: number[],
+  perCategory: number,
+  excludeIds: number[] = [],
+): Promise<ArticleSummary[]> {
+  if (categoryIds.length === 0) return [];
+  let inner = summaryQuery(db, now)
+    .where('a.category_id', 'in', categoryIds)
+    .select(
+      sql<number>`row_number() over (partition by ${sql.ref('a.category_id')} order by ${sql.ref('a.published_at')} desc, ${sql.ref('a.id')} desc)`.as(
+        'rn',
+      ),
+    );
+  if (excludeIds.length > 0) inner = inner.where('a.id', 'not in', excludeIds);
+  const rows = await db
+    .selectFrom(inner.as('x'))
+    .selectAll()
+    .where('x.rn', '<=', perCategory)
+    .orderBy('x.published_at', 'desc')
+    .orderBy('x.id', 'desc')
+    .execute();
+  return rows.map(toSummary);
 }

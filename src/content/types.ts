@@ -31,9 +31,14 @@ export interface TagRef {
   kind: TagKind;
 }
 
-export interface Cover {
+/** What a card in a list shows of the cover. */
+export interface CoverRef {
   url: string;
   alt: string;
+}
+
+/** The article page also shows the caption and the photographer. */
+export interface Cover extends CoverRef {
   caption: string;
   credit: string;
 }
@@ -46,10 +51,11 @@ export interface ArticleSummary {
   publishedAt: number;
   category: CategoryRef;
   commentCount: number;
-  cover: Cover | null;
+  cover: CoverRef | null;
 }
 
-export interface Article extends ArticleSummary {
+export interface Article extends Omit<ArticleSummary, 'cover'> {
+  cover: Cover | null;
   bodyHtml: string;
   updatedAt: number;
   authors: AuthorRef[];

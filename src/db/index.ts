@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../infra/config.js';
 import type { Database } from './schema.js';
@@ -37,11 +37,31 @@ function openSqlite(file: string): DbHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     caps: { dialect: 'sqlite', transactionalDdl: true, singleWriter: true },
     destroy: () => db.destroy(),
+  };
+}
+
+// Kysely prepares every query anew; preparing costs more than running a small query, and the
+// site runs the same few dozen statements all day. A statement that is mid-iteration is busy,
+// so a fresh one is prepared for that call.
+function withStatementCache(sqlite: SQLite.Database, limit = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(query: string) {
+      const known = cache.get(query);
+      if (known && !known.busy) return known;
+      const statement = sqlite.prepare(query);
+      if (!known) {
+        if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+        cache.set(query, statement);
+      }
+      return statement;
+    },
   };
 }
 

@@ -36,15 +36,39 @@ function toMs(t: Instant): number {
 
 type PartMap = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
 
+// Pages show the same few hundred timestamps over and over (the sidebar lists on every page):
+// formatted strings are remembered per minute, which is the finest unit any format shows.
+const partsMemo = new Map<string, PartMap>();
+const MEMO_LIMIT = 20_000;
+
 function parts(t: Instant, locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): PartMap {
+  const ms = toMs(t);
+  const key = `${Math.floor(ms / MINUTE)}|${locale}|${timeZone}|${optionsKey(options)}`;
+  const known = partsMemo.get(key);
+  if (known) return known;
   const map: PartMap = {};
-  for (const p of formatter(INTL_LOCALE[locale], timeZone, options).formatToParts(toMs(t)))
-    map[p.type] = p.value;
+  for (const p of formatter(INTL_LOCALE[locale], timeZone, options).formatToParts(ms)) map[p.type] = p.value;
+  if (partsMemo.size >= MEMO_LIMIT) partsMemo.clear();
+  partsMemo.set(key, map);
   return map;
+}
+
+const optionKeys = new WeakMap<Intl.DateTimeFormatOptions, string>();
+
+function optionsKey(options: Intl.DateTimeFormatOptions): string {
+  let key = optionKeys.get(options);
+  if (key === undefined) {
+    key = JSON.stringify(options);
+    optionKeys.set(options, key);
+  }
+  return key;
 }
 
 const DATE_OPTS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const TIME_OPTS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const DATE_TIME_OPTS: Intl.DateTimeFormatOptions = { ...DATE_OPTS, ...TIME_OPTS };
+const DAY_MONTH_OPTS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' };
+const WEEKDAY_DATE_OPTS: Intl.DateTimeFormatOptions = { ...DATE_OPTS, weekday: 'long' };
 
 // Assembled from parts rather than dateStyle so " г." and the comma are fixed across ICU versions
 // (ICU's bg date-time pattern uses " г. в " instead of the newsroom's " г., ").
@@ -54,7 +78,7 @@ function datePart(p: PartMap, locale: Locale): string {
 
 /** "26 ноември 2015 г., 16:05" / "26 November 2015, 16:05" */
 export function formatDateTime(t: Instant, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
-  const p = parts(t, locale, timeZone, { ...DATE_OPTS, ...TIME_OPTS });
+  const p = parts(t, locale, timeZone, DATE_TIME_OPTS);
   return `${datePart(p, locale)}, ${p.hour}:${p.minute}`;
 }
 
@@ -65,7 +89,7 @@ export function formatDate(t: Instant, locale: Locale, timeZone = DEFAULT_TIME_Z
 
 /** "26 ноември" / "26 November" */
 export function formatDayMonth(t: Instant, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
-  const p = parts(t, locale, timeZone, { day: 'numeric', month: 'long' });
+  const p = parts(t, locale, timeZone, DAY_MONTH_OPTS);
   return `${p.day} ${p.month}`;
 }
 
@@ -77,7 +101,7 @@ export function formatTime(t: Instant, locale: Locale, timeZone = DEFAULT_TIME_Z
 
 /** "четвъртък, 26 ноември 2015 г." / "Thursday, 26 November 2015" */
 export function formatWeekdayDate(t: Instant, locale: Locale, timeZone = DEFAULT_TIME_ZONE): string {
-  const p = parts(t, locale, timeZone, { ...DATE_OPTS, weekday: 'long' });
+  const p = parts(t, locale, timeZone, WEEKDAY_DATE_OPTS);
   return `${p.weekday}, ${datePart(p, locale)}`;
 }
 
@@ -117,10 +141,28 @@ function numericParts(ms: number, timeZone: string): [number, number, number, nu
 
 /** Wall-clock fields of an instant in the given zone. */
 export function localParts(t: Instant, timeZone = DEFAULT_TIME_ZONE): LocalParts {
-  const [year, month, day, hour, minute] = numericParts(toMs(t), timeZone);
+  const ms = toMs(t);
+  const key = `${Math.floor(ms / MINUTE)}|${timeZone}`;
+  const known = localMemo.get(key);
+  if (known) return known;
+  const [year, month, day, hour, minute] = numericParts(ms, timeZone);
   const md = `${pad2(month)}-${pad2(day)}`;
-  return { year, month, day, hour, minute, ymd: `${pad4(year)}-${md}`, md };
+  const result: LocalParts = Object.freeze({
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    ymd: `${pad4(year)}-${md}`,
+    md,
+  });
+  if (localMemo.size >= MEMO_LIMIT) localMemo.clear();
+  localMemo.set(key, result);
+  return result;
 }
+
+// Same reasoning as partsMemo: the fields are per minute, and the same instants recur.
+const localMemo = new Map<string, LocalParts>();
 
 /** UTC offset of the zone at an instant, in ms (Sofia: +2 h or +3 h). */
 function offsetAt(ms: number, timeZone: string): number {

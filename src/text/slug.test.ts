@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePathSegment, encodePathSegment, slugify, transliterate } from './slug.js';
 
-// Every vector of /work/shared/BULGARIAN.md.
+// The reference vectors for the Transliteration Act (2009), streamlined system.
 const VECTORS: ReadonlyArray<[string, string]> = [
   [
     'Путин и Оланд договориха съвместни военни действия срещу „Ислямска държава”',

@@ -49,7 +49,6 @@ export function initial(caps: DbCapabilities) {
         .addColumn('slug', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('lead', 'text', (c) => c.notNull().defaultTo(''))
-        .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
         .addColumn('published_at', 'bigint')
         .addColumn('published_ymd', 'text')
@@ -63,6 +62,9 @@ export function initial(caps: DbCapabilities) {
         .addColumn('comments_policy', 'text', (c) => c.notNull().defaultTo('open'))
         .addColumn('comment_count', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('view_count', 'bigint', (c) => c.notNull().defaultTo(0))
+        // Last on purpose: SQLite reads a row's columns in order, and list queries, which never
+        // need the body, would otherwise walk its overflow pages to reach the columns after it.
+        .addColumn('body_html', 'text', (c) => c.notNull().defaultTo(''))
         .addUniqueConstraint('articles_category_slug', ['category_id', 'slug'])
         .execute();
       await db.schema

@@ -75,6 +75,15 @@ describeEachDatabase('posting comments', (getDb) => {
     expect(home.body).toMatch(/Най-коментирани[\s\S]*1 коментар/);
   });
 
+  it('a browser form post from the site itself is accepted', async () => {
+    const token = await form('otvorena');
+    const res = await post(
+      { _csrf: token, article_id: String(openId), name: 'Браузър', body: 'Изпратено от формата.' },
+      { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' },
+    );
+    expect(res.statusCode).toBe(303);
+  });
+
   it('a reply is threaded under its comment', async () => {
     const token = await form('otvorena');
     await post({

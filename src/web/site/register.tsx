@@ -12,6 +12,8 @@ export function registerSite(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/healthz', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ ok: true }),
   );
+  // Old browsers ask for /favicon.ico whatever the page says; send them to the real one.
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
   readingRoutes(app, deps);
   archiveRoutes(app, deps);
   articleRoutes(app, deps);

@@ -216,15 +216,21 @@ export function articleRoutes(app: FastifyInstance, deps: SiteDeps): void {
   );
 }
 
-/** A browser's cross-site form post carries a foreign Origin (or Referer): refuse it. */
-function sameOrigin(request: FastifyRequest, siteUrl: string): boolean {
+/**
+ * A browser's cross-site form post says so: Sec-Fetch-Site, or a foreign Origin or Referer.
+ * Requests without any of these (non-browser clients) still need a valid form token.
+ */
+export function sameOrigin(request: FastifyRequest, siteUrl: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'same-origin' || site === 'none') return true;
+  if (site === 'cross-site' || site === 'same-site') return false;
   const source = request.headers.origin ?? request.headers.referer;
-  if (!source || source === 'null') return source === undefined;
-  let origin: string;
+  if (source === undefined) return true;
+  let host: string;
   try {
-    origin = new URL(source).host;
+    host = new URL(source).host;
   } catch {
-    return false;
+    return false; // "null" and garbage
   }
-  return origin === request.headers.host || origin === new URL(siteUrl).host;
+  return host === request.headers.host || host === new URL(siteUrl).host;
 }

@@ -1,6 +1,6 @@
 // Home, category, topic and author pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { listPublished, pagePublished } from '../../../content/articles.js';
+import { latestPerCategory, listPublished, pagePublished } from '../../../content/articles.js';
 import { withDescendants } from '../../../content/categories.js';
 import { findAuthorBySlug, findTagBySlug } from '../../../content/people.js';
 import type { ArticleSummary } from '../../../content/types.js';
@@ -20,25 +20,27 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const [lead, ...rest] = newest;
     const top = rest.slice(0, 4);
     const latest = rest.slice(4, 12);
-    const shown = new Set(newest.map((a) => a.id));
-    const sections = await Promise.all(
-      deps.categories.all
-        .filter((c) => c.parentId === null)
-        .map(async (category) => ({
-          category,
-          articles: await listPublished(
-            deps.db,
-            now,
-            { categoryIds: withDescendants(deps.categories.all, category.id), excludeIds: [...shown] },
-            4,
-          ),
-        })),
+    // Each section's newest four in one query, then grouped under the top-level sections.
+    const all = deps.categories.all;
+    const tops = all.filter((c) => c.parentId === null);
+    const topOf = new Map<number, number>();
+    for (const top of tops) for (const id of withDescendants(all, top.id)) topOf.set(id, top.id);
+    const recent = await latestPerCategory(
+      deps.db,
+      now,
+      [...topOf.keys()],
+      4,
+      newest.map((a) => a.id),
     );
-    const all: ArticleSummary[] = [...newest, ...sections.flatMap((s) => s.articles)];
+    const sections = tops.map((category) => ({
+      category,
+      articles: recent.filter((a) => topOf.get(a.category.id) === category.id).slice(0, 4),
+    }));
+    const shownArticles: ArticleSummary[] = [...newest, ...recent];
     const view = (
       <HomePage frame={buildFrame(deps, '/')} data={{ lead: lead ?? null, top, latest, sections }} />
     );
-    return sendPage(deps, request, reply, view, { tags: ['home', 'lists', ...articleTags(all)] });
+    return sendPage(deps, request, reply, view, { tags: ['home', 'lists', ...articleTags(shownArticles)] });
   });
 
   app.get<{ Params: { category: string } }>('/:category', async (request, reply) => {

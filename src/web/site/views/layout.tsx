@@ -38,6 +38,7 @@ export function Layout({
         {description ? <meta name="description" content={description} /> : null}
         {noindex ? <meta name="robots" content="noindex, follow" /> : null}
         <link rel="canonical" href={f.siteUrl + f.path} />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={f.assets.css} />
         <script type="module" src={f.assets.js} defer />
       </head>

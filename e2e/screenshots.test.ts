@@ -1,0 +1,100 @@
+// Full-page screenshots of the main page types at desktop and phone widths, for a human to
+// look at. They land in e2e/screenshots/ (git-ignored); the test checks they were written.
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, ROOT, type Server, type Session, startServer } from './harness.js';
+
+const OUT = join(ROOT, 'e2e', 'screenshots');
+
+let server: Server;
+let desktop: Session;
+let phone: Session;
+let articlePath: string;
+
+beforeAll(async () => {
+  await mkdir(OUT, { recursive: true });
+  server = await startServer();
+  desktop = await openBrowser({ viewport: { width: 1366, height: 900 } });
+  phone = await openBrowser({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
+  // The most-commented story, so the capture shows threads and replies, not an empty list.
+  await desktop.page.goto(`${server.url}/`);
+  const href = await desktop.page.locator('#rank-most-commented ol.ranked li a').first().getAttribute('href');
+  if (!href) throw new Error('the most-commented list has no link');
+  articlePath = href;
+});
+
+afterAll(async () => {
+  await desktop?.close();
+  await phone?.close();
+  await server?.stop();
+});
+
+afterEach(() => {
+  expect([...desktop.foreign, ...phone.foreign]).toEqual([]);
+  expect([...desktop.pageErrors, ...phone.pageErrors]).toEqual([]);
+});
+
+/** Loads every picture (lazy ones too) and the fonts, so the capture shows the finished page. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  const broken = await page.evaluate(async () => {
+    const images = [...document.images];
+    for (const img of images) img.loading = 'eager';
+    await Promise.all(
+      images.map((img) =>
+        img.complete
+          ? Promise.resolve()
+          : new Promise<void>((done) => {
+              img.addEventListener('load', () => done(), { once: true });
+              img.addEventListener('error', () => done(), { once: true });
+            }),
+      ),
+    );
+    await document.fonts.ready;
+    return images.filter((img) => img.naturalWidth === 0).map((img) => img.currentSrc || img.src);
+  });
+  expect(broken, 'pictures that did not load').toEqual([]);
+}
+
+async function capture(session: Session, path: string, name: string): Promise<void> {
+  const { page } = session;
+  const response = await page.goto(`${server.url}${path}`);
+  expect(response?.status()).toBe(200);
+  await settle(page);
+  // Nothing may stick out sideways: a reader would have to scroll horizontally.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+  const file = join(OUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  const { size } = await stat(file);
+  expect(size).toBeGreaterThan(10 * 1024);
+}
+
+describe('screenshots', () => {
+  it('home page, desktop 1366 px', async () => {
+    await capture(desktop, '/', 'home-desktop');
+  });
+
+  it('article page, desktop 1366 px', async () => {
+    await capture(desktop, articlePath, 'article-desktop');
+  });
+
+  it('home page, phone 390 px', async () => {
+    await capture(phone, '/', 'home-phone');
+  });
+
+  it('article page, phone 390 px', async () => {
+    await capture(phone, articlePath, 'article-phone');
+  });
+
+  it('category page, phone 390 px', async () => {
+    await capture(phone, '/bulgaria', 'category-phone');
+  });
+});
