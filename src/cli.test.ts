@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // These run the built files (vitest's global setup builds them).
@@ -26,5 +29,24 @@ describe('vestnik command and start-up', () => {
     const r = run(['dist/main.js'], { [name]: value });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${name}:`);
+  });
+});
+
+describe('vestnik demo', () => {
+  it('refuses a database with content, and --reset reloads it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vestnik-cli-'));
+    const env = { DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'v.db')}` };
+    try {
+      const first = run(['bin/vestnik.js', 'demo'], env);
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/demo loaded: \d+ articles/);
+      const again = run(['bin/vestnik.js', 'demo'], env);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('--reset');
+      const reset = run(['bin/vestnik.js', 'demo', '--reset'], env);
+      expect(reset.status, reset.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
