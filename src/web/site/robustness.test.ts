@@ -21,7 +21,11 @@ describeEachDatabase('no input yields a 500', (getDb) => {
 
   beforeAll(async () => {
     const room = await buildNewsroom(getDb().db, now);
-    articleId = await buildArticle(getDb().db, { categoryId: room.categories.world, slug: 'tsel', publishedAt: now - 60_000 });
+    articleId = await buildArticle(getDb().db, {
+      categoryId: room.categories.world,
+      slug: 'tsel',
+      publishedAt: now - 60_000,
+    });
     site = await createTestSite(getDb(), { COMMENTS_PER_MINUTE: '100000' }, now);
     token = /name="_csrf" value="([^"]+)"/.exec((await site.app.inject('/svyat/tsel')).body)?.[1] ?? '';
   });
@@ -30,7 +34,14 @@ describeEachDatabase('no input yields a 500', (getDb) => {
   it.skipIf(naughty.length === 0)('naughty strings in paths, queries and comment fields', async () => {
     for (const s of naughty) {
       const e = encodeURIComponent(s);
-      for (const url of [`/${e}`, `/svyat/${e}`, `/tema/${e}`, `/sport?page=${e}`, `/svyat/tsel?reply=${e}`, `/arhiv/${e}/11`]) {
+      for (const url of [
+        `/${e}`,
+        `/svyat/${e}`,
+        `/tema/${e}`,
+        `/sport?page=${e}`,
+        `/svyat/tsel?reply=${e}`,
+        `/arhiv/${e}/11`,
+      ]) {
         const res = await site.app.inject(url);
         expect(res.statusCode, url).toBeLessThan(500);
       }
@@ -38,7 +49,12 @@ describeEachDatabase('no input yields a 500', (getDb) => {
         method: 'POST',
         url: '/comments',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        payload: new URLSearchParams({ _csrf: token, article_id: String(articleId), name: s, body: `${s} …` }).toString(),
+        payload: new URLSearchParams({
+          _csrf: token,
+          article_id: String(articleId),
+          name: s,
+          body: `${s} …`,
+        }).toString(),
       });
       expect(res.statusCode, s).toBeLessThan(500);
     }
@@ -49,8 +65,18 @@ describeEachDatabase('no input yields a 500', (getDb) => {
   it('odd requests: unknown methods, wrong content types, junk bodies', async () => {
     const cases = [
       { method: 'PUT' as const, url: '/' },
-      { method: 'POST' as const, url: '/comments', headers: { 'content-type': 'application/json' }, payload: '{"article_id":' },
-      { method: 'POST' as const, url: '/comments', headers: { 'content-type': 'text/plain' }, payload: 'hello' },
+      {
+        method: 'POST' as const,
+        url: '/comments',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"article_id":',
+      },
+      {
+        method: 'POST' as const,
+        url: '/comments',
+        headers: { 'content-type': 'text/plain' },
+        payload: 'hello',
+      },
       { method: 'POST' as const, url: '/api/views/abc' },
       { method: 'POST' as const, url: '/api/views/99999999999' },
       { method: 'GET' as const, url: '/na-dneshnata-data/99-99' },
