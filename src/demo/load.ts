@@ -160,7 +160,13 @@ export async function loadDemo(deps: DemoDeps, options: { reset: boolean }): Pro
           publishedAt,
           authorIds: article.authors.map((k) => authorIds.get(k)!),
           tagIds: article.tags.map((k) => tagIds.get(k)!),
-          cover: { url: `/media/demo/${slug}.svg`, ...article.cover },
+          // The demo covers are abstract art, not the photos the captions imagine: decorative alt.
+          cover: {
+            url: `/media/demo/${slug}.svg`,
+            caption: article.cover.caption,
+            credit: article.cover.credit,
+            alt: '',
+          },
           commentsPolicy: article.commentsPolicy ?? 'open',
         },
         now,

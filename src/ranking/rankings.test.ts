@@ -121,55 +121,25 @@ describeEachDatabase('views and rankings', (getDb) => {
     expect(rankings.lists.latest.map((a) => a.id)).toEqual(ids);
     expect(invalidated.some((t) => t.includes('rankings'))).toBe(true);
 
-    for (const [i, n] of [
-      [0, 1],
-      [2, 3],
-    ] as const) {
-      for (let k = 0; k < n; k++) {
-        await db
-          .insertInto('comments')
-          .values({
-            article_id: ids[i]!,
-            parent_id: null,
-            thread_id: null,
-            author_name: 'А',
-            body: 'текст',
-            status: 'approved',
-            created_at: now - HOUR_MS,
-            submission_key: `k${i}-${k}`,
-            visitor_hash: '',
-          })
-          .execute();
-      }
-    }
-    await db
-      .insertInto('comments')
-      .values({
-        article_id: ids[1]!,
-        parent_id: null,
-        thread_id: null,
-        author_name: 'Б',
-        body: 'стар',
-        status: 'approved',
-        created_at: now - 8 * 24 * HOUR_MS,
-        submission_key: 'old',
-        visitor_hash: '',
-      })
-      .execute();
-    await db
-      .insertInto('comments')
-      .values({
-        article_id: ids[1]!,
-        parent_id: null,
-        thread_id: null,
-        author_name: 'В',
-        body: 'чака',
-        status: 'pending',
-        created_at: now - HOUR_MS,
-        submission_key: 'pend',
-        visitor_hash: '',
-      })
-      .execute();
+    const comment = (articleId: number, createdAt: number, status: 'approved' | 'pending', key: string) =>
+      db
+        .insertInto('comments')
+        .values({
+          article_id: articleId,
+          parent_id: null,
+          thread_id: null,
+          author_name: 'Читател',
+          body: 'текст',
+          status,
+          created_at: createdAt,
+          submission_key: key,
+          visitor_hash: '',
+        })
+        .execute();
+    await comment(ids[0]!, now - HOUR_MS, 'approved', 'a0');
+    for (const k of ['b0', 'b1', 'b2']) await comment(ids[2]!, now - HOUR_MS, 'approved', k);
+    await comment(ids[1]!, now - 8 * 24 * HOUR_MS, 'approved', 'old'); // outside the 7-day window
+    await comment(ids[1]!, now - HOUR_MS, 'pending', 'pend'); // not shown, not counted
     await rankings.refresh();
     expect(rankings.lists.mostCommented.map((r) => [r.article.id, r.value])).toEqual([
       [ids[2], 3],
