@@ -1,6 +1,6 @@
 // The three sidebar lists: Най-ново, Най-четени, Най-коментирани. Recomputed on a timer and
 // soon after a change is announced — never per request — and held in memory for the pages.
-import { listPublished, summariesByIds } from '../content/articles.js';
+import { listPublished, summariesByIds } from '../content/lists.js';
 import type { ArticleSummary } from '../content/types.js';
 import type { Db } from '../db/index.js';
 import type { CacheBus } from '../infra/cache-bus.js';

@@ -1,6 +1,6 @@
 // The date archive and "На днешната дата".
 import type { FastifyInstance } from 'fastify';
-import { archiveMonths, listPublished, pagePublished } from '../../../content/articles.js';
+import { archiveMonths, listPublished, pagePublished } from '../../../content/lists.js';
 import {
   dayRange,
   formatDate,

@@ -1,7 +1,7 @@
 // Home, category, topic and author pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { latestPerCategory, listPublished, pagePublished } from '../../../content/articles.js';
 import { withDescendants } from '../../../content/categories.js';
+import { latestPerCategory, listPublished, pagePublished } from '../../../content/lists.js';
 import { findAuthorBySlug, findTagBySlug } from '../../../content/people.js';
 import type { ArticleSummary } from '../../../content/types.js';
 import type { SiteDeps } from '../deps.js';
