@@ -18,28 +18,15 @@ export interface ArticleFilter {
 function applyFilter(q: SummaryBuilder, f: ArticleFilter): SummaryBuilder {
   let out = q;
   if (f.categoryIds && f.categoryIds.length > 0) out = out.where('a.category_id', 'in', f.categoryIds);
-  if (f.tagId !== undefined) {
-    const tagId = f.tagId;
-    out = out.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_tags as t')
-          .select('t.article_id')
-          .whereRef('t.article_id', '=', 'a.id')
-          .where('t.tag_id', '=', tagId),
-      ),
+  const { tagId, authorId } = f;
+  if (tagId !== undefined) {
+    out = out.where('a.id', 'in', (eb) =>
+      eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId),
     );
   }
-  if (f.authorId !== undefined) {
-    const authorId = f.authorId;
-    out = out.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_authors as aa')
-          .select('aa.article_id')
-          .whereRef('aa.article_id', '=', 'a.id')
-          .where('aa.author_id', '=', authorId),
-      ),
+  if (authorId !== undefined) {
+    out = out.where('a.id', 'in', (eb) =>
+      eb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId),
     );
   }
   if (f.range) out = out.where('a.published_at', '>=', f.range[0]).where('a.published_at', '<', f.range[1]);
