@@ -25,6 +25,7 @@ export interface PostCommentInput {
   visitorHash: string;
 }
 
+/** Only 'approved' is visible; 'pending' and 'rejected' must look the same to the poster. */
 export type PostCommentResult =
   | { ok: true; id: number; status: CommentStatus; duplicate: boolean }
   | { ok: false; reason: 'invalid'; errors: Partial<Record<'name' | 'body', CommentFieldError>> }
@@ -66,6 +67,8 @@ export async function postComment(db: Db, input: PostCommentInput, now: number):
       threadId = parent.thread_id ?? parent.id;
     }
 
+    // A rejected comment is still stored, for moderators to review; like a pending one it is neither
+    // shown nor counted, and the caller answers the poster as if it were pending.
     const decision = moderate({ policy: article.comments_policy, body: checked.value.body });
     const inserted = await trx
       .insertInto('comments')
