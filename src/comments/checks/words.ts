@@ -75,12 +75,22 @@ function matchesAt(words: string[], at: number, phrase: string[]): boolean {
 }
 
 /** The first entry of `list` (as written in the list) found in `text`, or null. */
+// Lists change rarely and every comment is checked against them: normalize each list once.
+const preparedLists = new WeakMap<readonly string[], { entry: string; phrase: string[] }[]>();
+
+function prepared(list: readonly string[]) {
+  let entries = preparedLists.get(list);
+  if (!entries) {
+    entries = list.map((entry) => ({ entry, phrase: wordsOf(entry) })).filter((e) => e.phrase.length > 0);
+    preparedLists.set(list, entries);
+  }
+  return entries;
+}
+
 export function findListedWord(text: string, list: readonly string[]): string | null {
   const words = wordsOf(text);
   if (words.length === 0) return null;
-  for (const entry of list) {
-    const phrase = wordsOf(entry);
-    if (phrase.length === 0) continue;
+  for (const { entry, phrase } of prepared(list)) {
     for (let at = 0; at + phrase.length <= words.length; at++) {
       if (matchesAt(words, at, phrase)) return entry;
     }
