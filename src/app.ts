@@ -8,6 +8,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { CommentSettingsStore } from './comments/settings.js';
 import { CategoryDirectory } from './content/categories.js';
 import { type DbHandle, openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -74,11 +75,14 @@ export async function createServices(config: Config, options: ServiceOptions): P
     ttlMs: 10 * 60_000,
     now: () => clock.now(),
   });
+  const commentSettings = new CommentSettingsStore(db);
+  await commentSettings.reload();
   const formTokens = new FormTokens(await getOrCreateSecret(db, 'form_token_secret'));
   const unsubscribe = bus.subscribe((event) => {
     if (event.type !== 'invalidate') return;
     pageCache.invalidate(event.tags);
     if (event.tags.includes('categories')) void categories.load();
+    if (event.tags.includes('settings')) void commentSettings.reload();
   });
   const timers: NodeJS.Timeout[] = [];
 
@@ -95,6 +99,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
     visitors,
     pageCache,
     formTokens,
+    commentSettings,
     assets: readAssetManifest(options.publicDir),
     async start() {
       await rankings.start();

@@ -2,7 +2,7 @@
 // rejected before anything else, so on a pre-moderated article too it lands among the rejected and
 // not in the queue of comments waiting for approval; then the article's policy, then the spam
 // signals, which only ask a moderator to look.
-import type { CommentStatus, CommentsPolicy } from '../db/schema.js';
+import type { CommentStatus, CommentsModeration } from '../db/schema.js';
 import { countLinks } from './checks/links.js';
 import {
   DEFAULT_BANNED_BG,
@@ -13,7 +13,7 @@ import {
 } from './checks/words.js';
 
 export interface ModerationInput {
-  policy: CommentsPolicy;
+  policy: CommentsModeration;
   body: string;
   /** Defaults to the Bulgarian and English default lists together. */
   bannedWords?: readonly string[];
@@ -49,7 +49,7 @@ const bannedCheck: Check = (input) => {
 };
 
 const policyCheck: Check = (input) =>
-  input.policy === 'premoderated' ? { status: 'pending', reason: 'premoderated', detail: null } : null;
+  input.policy === 'pre' ? { status: 'pending', reason: 'premoderated', detail: null } : null;
 
 const suspectCheck: Check = (input) => {
   const word = findListedWord(input.body, input.suspectWords ?? DEFAULT_SUSPECT_WORDS);

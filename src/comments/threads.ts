@@ -46,13 +46,13 @@ export async function postComment(db: Db, input: PostCommentInput, now: number):
     }
     const article = await trx
       .selectFrom('articles')
-      .select(['id', 'comments_policy'])
+      .select(['id', 'comments_who', 'comments_moderation'])
       .where('id', '=', input.articleId)
       .where('status', '=', 'published')
       .where('published_at', '<=', now)
       .executeTakeFirst();
     if (!article) return { ok: false, reason: 'article-missing' };
-    if (article.comments_policy === 'closed') return { ok: false, reason: 'comments-closed' };
+    if (article.comments_who === 'closed') return { ok: false, reason: 'comments-closed' };
 
     let threadId: number | null = null;
     if (input.parentId !== null) {
@@ -69,7 +69,7 @@ export async function postComment(db: Db, input: PostCommentInput, now: number):
 
     // A rejected comment is still stored, for moderators to review; like a pending one it is neither
     // shown nor counted, and the caller answers the poster as if it were pending.
-    const decision = moderate({ policy: article.comments_policy, body: checked.value.body });
+    const decision = moderate({ policy: article.comments_moderation ?? 'post', body: checked.value.body });
     const inserted = await trx
       .insertInto('comments')
       .values({

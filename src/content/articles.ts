@@ -1,10 +1,10 @@
 // Creating articles and reading one published article with its authors and tags.
 import type { Db } from '../db/index.js';
-import type { ArticleStatus, CommentsPolicy } from '../db/schema.js';
+import type { ArticleStatus } from '../db/schema.js';
 import { localParts } from '../text/dates.js';
 import { sanitizeArticleHtml } from '../text/sanitize.js';
 import { summaryQuery, toSummary } from './summaries.js';
-import type { Article } from './types.js';
+import type { Article, CommentRules } from './types.js';
 
 export interface NewArticleInput {
   categoryId: number;
@@ -17,7 +17,7 @@ export interface NewArticleInput {
   authorIds: number[];
   tagIds: number[];
   cover?: { url: string; alt: string; caption: string; credit: string } | null;
-  commentsPolicy?: CommentsPolicy;
+  commentRules?: Partial<CommentRules>;
 }
 
 /** Inserts the article with its authors and tags in one transaction; the body is sanitized. */
@@ -47,7 +47,9 @@ export async function insertArticle(trx: Db, input: NewArticleInput, now: number
         cover_alt: input.cover?.alt ?? '',
         cover_caption: input.cover?.caption ?? '',
         cover_credit: input.cover?.credit ?? '',
-        comments_policy: input.commentsPolicy ?? 'open',
+        comments_who: input.commentRules?.who ?? null,
+        comments_moderation: input.commentRules?.moderation ?? null,
+        comments_close_days: input.commentRules?.closeDays ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -76,7 +78,16 @@ export async function findPublishedArticle(
   const row = await summaryQuery(db, now)
     .where('c.slug', '=', categorySlug)
     .where('a.slug', '=', slug)
-    .select(['a.body_html', 'a.updated_at', 'a.comments_policy', 'a.cover_caption', 'a.cover_credit'])
+    .select([
+      'a.body_html',
+      'a.updated_at',
+      'a.category_id',
+      'a.comments_who',
+      'a.comments_moderation',
+      'a.comments_close_days',
+      'a.cover_caption',
+      'a.cover_credit',
+    ])
     .executeTakeFirst();
   if (!row) return null;
   const [authors, tags] = await Promise.all([
@@ -101,7 +112,12 @@ export async function findPublishedArticle(
     cover: summary.cover ? { ...summary.cover, caption: row.cover_caption, credit: row.cover_credit } : null,
     bodyHtml: row.body_html,
     updatedAt: row.updated_at,
-    commentsPolicy: row.comments_policy,
+    categoryId: row.category_id,
+    commentRules: {
+      who: row.comments_who,
+      moderation: row.comments_moderation,
+      closeDays: row.comments_close_days,
+    },
     authors,
     tags,
   };

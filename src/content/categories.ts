@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import type { Category } from './types.js';
+import type { Category, CommentRules } from './types.js';
 
 // Paths the site itself uses; a category may not take them as its slug.
 export const RESERVED_SLUGS = new Set([
@@ -14,6 +14,7 @@ export const RESERVED_SLUGS = new Set([
   'admin',
   'search',
   'comments',
+  'profil',
   'favicon.ico',
   'robots.txt',
 ]);
@@ -27,6 +28,11 @@ export async function listCategories(db: Db): Promise<Category[]> {
     name: r.name,
     description: r.description,
     position: r.position,
+    commentRules: {
+      who: r.comments_who,
+      moderation: r.comments_moderation,
+      closeDays: r.comments_close_days,
+    },
   }));
 }
 
@@ -36,6 +42,7 @@ export interface NewCategory {
   description?: string;
   parentId?: number | null;
   position?: number;
+  commentRules?: Partial<CommentRules>;
 }
 
 export async function createCategory(db: Db, input: NewCategory, now: number): Promise<number> {
@@ -48,6 +55,9 @@ export async function createCategory(db: Db, input: NewCategory, now: number): P
       description: input.description ?? '',
       parent_id: input.parentId ?? null,
       position: input.position ?? 0,
+      comments_who: input.commentRules?.who ?? null,
+      comments_moderation: input.commentRules?.moderation ?? null,
+      comments_close_days: input.commentRules?.closeDays ?? null,
       created_at: now,
     })
     .returning('id')

@@ -1,9 +1,9 @@
 // Test data builders: each test makes the content it needs on its own fresh database.
 import type { Db } from '../db/index.js';
-import type { CommentsPolicy } from '../db/schema.js';
 import { createArticle } from './articles.js';
 import { createCategory } from './categories.js';
 import { createAuthor, createTag } from './people.js';
+import type { CommentRules } from './types.js';
 
 let counter = 0;
 
@@ -38,7 +38,7 @@ export interface ArticleSpec {
   publishedAt: number;
   tagIds?: number[];
   authorIds?: number[];
-  commentsPolicy?: CommentsPolicy;
+  commentRules?: Partial<CommentRules>;
   status?: 'published' | 'draft';
   bodyHtml?: string;
 }
@@ -58,7 +58,7 @@ export async function buildArticle(db: Db, spec: ArticleSpec, timeZone = 'Europe
       authorIds: spec.authorIds ?? [],
       tagIds: spec.tagIds ?? [],
       cover: null,
-      commentsPolicy: spec.commentsPolicy ?? 'open',
+      commentRules: spec.commentRules ?? {},
     },
     spec.publishedAt,
     timeZone,

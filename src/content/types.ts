@@ -1,5 +1,5 @@
 // What the content domain hands out: plain objects, no rows, no HTTP.
-import type { CommentsPolicy, TagKind } from '../db/schema.js';
+import type { CommentsModeration, CommentsWho, TagKind } from '../db/schema.js';
 
 export interface CategoryRef {
   id: number;
@@ -11,6 +11,7 @@ export interface Category extends CategoryRef {
   parentId: number | null;
   description: string;
   position: number;
+  commentRules: CommentRules;
 }
 
 export interface AuthorRef {
@@ -60,8 +61,18 @@ export interface Article extends Omit<ArticleSummary, 'cover'> {
   updatedAt: number;
   authors: AuthorRef[];
   tags: TagRef[];
-  commentsPolicy: CommentsPolicy;
+  categoryId: number;
+  /** This article's own comment rules; null fields inherit from the category and the site. */
+  commentRules: CommentRules;
 }
+
+export interface CommentRules {
+  who: CommentsWho | null;
+  moderation: CommentsModeration | null;
+  closeDays: number | null;
+}
+
+export const INHERIT_COMMENT_RULES: CommentRules = { who: null, moderation: null, closeDays: null };
 
 export interface Page<T> {
   items: T[];

@@ -3,10 +3,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DbHandle } from './index.js';
 import { initial } from './migrations/0001-initial.js';
+import { commentsCommunity } from './migrations/0002-comments-community.js';
 
 export function migrations(handle: DbHandle): Record<string, Migration> {
   return {
     '0001-initial': initial(handle.caps),
+    '0002-comments-community': commentsCommunity(handle.caps),
   };
 }
 

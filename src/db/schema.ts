@@ -3,7 +3,11 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
-export type CommentsPolicy = 'open' | 'premoderated' | 'closed';
+/** Who may comment: anyone with a name and an email, signed-in readers only, or nobody. */
+export type CommentsWho = 'guests' | 'registered' | 'closed';
+/** Pre-moderation holds every comment for a moderator; post-moderation publishes and reviews after. */
+export type CommentsModeration = 'pre' | 'post';
+export type Role = 'reader' | 'contributor' | 'author' | 'moderator' | 'editor' | 'admin';
 export type CommentStatus = 'approved' | 'pending' | 'rejected' | 'deleted';
 export type TagKind = 'topic' | 'person' | 'place' | 'organisation';
 
@@ -15,6 +19,10 @@ export interface CategoryTable {
   description: string;
   position: number;
   created_at: number;
+  /** Comment policy overrides; null inherits from the site. */
+  comments_who: CommentsWho | null;
+  comments_moderation: CommentsModeration | null;
+  comments_close_days: number | null;
 }
 
 export interface AuthorTable {
@@ -52,7 +60,10 @@ export interface ArticleTable {
   cover_alt: string;
   cover_caption: string;
   cover_credit: string;
-  comments_policy: CommentsPolicy;
+  /** Comment policy overrides; null inherits from the category, then the site. */
+  comments_who: CommentsWho | null;
+  comments_moderation: CommentsModeration | null;
+  comments_close_days: number | null;
   /** Approved, visible comments; kept in step with the comments table in the same transaction. */
   comment_count: Generated<number>;
   view_count: Generated<number>;
@@ -83,6 +94,111 @@ export interface CommentTable {
   submission_key: string;
   /** Salted hash of the poster's network identity, for flood checks; never the raw IP. */
   visitor_hash: string;
+  /** The signed-in reader who wrote it; null for guests and for deleted accounts. */
+  user_id: number | null;
+  /** A guest's email: for moderators only, never shown. */
+  author_email: string | null;
+  /** Why the moderation chain (or a moderator) put it where it is: a ModerationReason code. */
+  moderation_reason: Generated<string>;
+  /** What the check saw (a listed word, a link count); moderators only. */
+  moderation_detail: string | null;
+  spam_score: Generated<number>;
+  edited_at: number | null;
+  featured: Generated<number>;
+  likes: Generated<number>;
+  dislikes: Generated<number>;
+  /** Reports not yet resolved by a moderator: the "reported" queue. */
+  open_reports: Generated<number>;
+  /** The author asked for an email when someone replies. */
+  notify_replies: Generated<number>;
+  moderated_at: number | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Lower-cased; unique. */
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: Generated<Role>;
+  email_verified_at: number | null;
+  created_at: number;
+  updated_at: number;
+  suspended_until: number | null;
+  banned_at: number | null;
+  /** Their comments look published to them and to nobody else. */
+  shadow_banned: Generated<number>;
+  /** The default for the "email me replies" box on their comments. */
+  notify_replies: Generated<number>;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+  user_agent: string;
+}
+
+export type UserTokenPurpose = 'verify-email' | 'reset-password';
+
+export interface UserTokenTable {
+  token_hash: string;
+  user_id: number;
+  purpose: UserTokenPurpose;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  count: number;
+  updated_at: number;
+  expires_at: number;
+}
+
+export interface CommentRevisionTable {
+  id: Generated<number>;
+  comment_id: number;
+  /** The text as it was before the edit. */
+  body: string;
+  created_at: number;
+}
+
+export interface CommentReactionTable {
+  comment_id: number;
+  user_id: number;
+  /** 1 for 👍, -1 for 👎. */
+  value: number;
+  created_at: number;
+}
+
+export type ReportReason = 'spam' | 'abuse' | 'off-topic' | 'misinformation' | 'other';
+
+export interface CommentReportTable {
+  id: Generated<number>;
+  comment_id: number;
+  user_id: number | null;
+  reporter_key: string;
+  reason: ReportReason;
+  note: string;
+  created_at: number;
+  resolved_at: number | null;
+}
+
+export interface ModerationLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  /** Kept when the account is gone: the log must still say who did it. */
+  actor_name: string;
+  action: string;
+  comment_id: number | null;
+  user_id: number | null;
+  detail: string;
+  created_at: number;
 }
 
 export interface ArticleViewHourTable {
@@ -107,6 +223,14 @@ export interface Database {
   comments: CommentTable;
   article_view_hours: ArticleViewHourTable;
   settings: SettingTable;
+  users: UserTable;
+  sessions: SessionTable;
+  user_tokens: UserTokenTable;
+  rate_limits: RateLimitTable;
+  comment_revisions: CommentRevisionTable;
+  comment_reactions: CommentReactionTable;
+  comment_reports: CommentReportTable;
+  moderation_log: ModerationLogTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;
@@ -116,3 +240,4 @@ export type CategoryRow = Selectable<CategoryTable>;
 export type AuthorRow = Selectable<AuthorTable>;
 export type TagRow = Selectable<TagTable>;
 export type CommentRow = Selectable<CommentTable>;
+export type UserRow = Selectable<UserTable>;

@@ -167,7 +167,12 @@ export async function loadDemo(deps: DemoDeps, options: { reset: boolean }): Pro
             credit: article.cover.credit,
             alt: '',
           },
-          commentsPolicy: article.commentsPolicy ?? 'open',
+          commentRules:
+            article.commentsPolicy === 'closed'
+              ? { who: 'closed' }
+              : article.commentsPolicy === 'premoderated'
+                ? { moderation: 'pre' }
+                : {},
         },
         now,
         config.timeZone,

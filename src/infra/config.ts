@@ -23,6 +23,16 @@ export interface Config {
   viewFlushMs: number;
   /** Comments one network address may post per minute. */
   commentsPerMinute: number;
+  /** Comments one signed-in reader may post per minute. */
+  commentsPerReaderPerMinute: number;
+  /** smtp:// or smtps:// URL of the mail relay; null writes mail to DATA_DIR/outbox and the log. */
+  smtpUrl: string | null;
+  /** The From: of mail the site sends. */
+  mailFrom: string;
+  /** redis:// URL; when set, rate limits (and, from #8, more) live in Redis. */
+  redisUrl: string | null;
+  /** scrypt cost N as a power of two; OWASP's minimum is 2^17. Lower only in tests. */
+  passwordCost: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +111,30 @@ function siteUrl(env: Env, port: number): string {
   return url.href.replace(/\/$/, '');
 }
 
+function serviceUrl(env: Env, name: string, protocols: string[]): string | null {
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `not a valid URL`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `expected a ${protocols.map((p) => `${p}//`).join(' or ')} URL`);
+  }
+  return raw;
+}
+
+function mailFrom(env: Env, siteName: string, siteHost: string): string {
+  const raw = read(env, 'MAIL_FROM');
+  if (raw === undefined) return `"${siteName.replace(/["\\]/g, '')}" <no-reply@${siteHost}>`;
+  if (raw.length > 200 || /[\r\n]/.test(raw) || !/@[^@\s>]+\.?[^@\s>]*>?$/.test(raw)) {
+    throw new ConfigError('MAIL_FROM', 'expected an address such as "Вестник" <news@example.bg>');
+  }
+  return raw;
+}
+
 function timeZone(env: Env): string {
   const tz = read(env, 'TIMEZONE') ?? 'Europe/Sofia';
   try {
@@ -116,11 +150,12 @@ export function loadConfig(env: Env = process.env): Config {
   const locale = oneOf(env, 'LOCALE', ['bg', 'en'] as const, 'bg');
   const siteName = read(env, 'SITE_NAME') ?? (locale === 'bg' ? 'Вестник' : 'Vestnik');
   if (siteName.length > 80) throw new ConfigError('SITE_NAME', 'at most 80 characters');
+  const site = siteUrl(env, port);
   return {
     port,
     host: read(env, 'HOST') ?? '0.0.0.0',
     database: parseDatabaseUrl(read(env, 'DATABASE_URL') ?? 'sqlite:./data/vestnik.db'),
-    siteUrl: siteUrl(env, port),
+    siteUrl: site,
     siteName,
     locale,
     timeZone: timeZone(env),
@@ -136,5 +171,10 @@ export function loadConfig(env: Env = process.env): Config {
     rankingRefreshMs: integer(env, 'RANKING_REFRESH_MS', 30_000, 100, 3_600_000),
     viewFlushMs: integer(env, 'VIEW_FLUSH_MS', 5_000, 50, 600_000),
     commentsPerMinute: integer(env, 'COMMENTS_PER_MINUTE', 10, 1, 100_000),
+    commentsPerReaderPerMinute: integer(env, 'COMMENTS_PER_READER_PER_MINUTE', 5, 1, 100_000),
+    smtpUrl: serviceUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env, siteName, new URL(site).hostname),
+    redisUrl: serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    passwordCost: integer(env, 'PASSWORD_COST', 17, 10, 20),
   };
 }

@@ -23,13 +23,13 @@ describeEachDatabase('posting comments', (getDb) => {
       categoryId: c,
       slug: 'premod',
       publishedAt: now - 60_000,
-      commentsPolicy: 'premoderated',
+      commentRules: { moderation: 'pre' },
     });
     closedId = await buildArticle(db, {
       categoryId: c,
       slug: 'zatvorena',
       publishedAt: now - 60_000,
-      commentsPolicy: 'closed',
+      commentRules: { who: 'closed' },
     });
     site = await createTestSite(getDb(), { COMMENTS_PER_MINUTE: '1000' }, now);
     await site.services.rankings.refresh();

@@ -1,4 +1,5 @@
 // What the reading-site routes need, handed in by the composition root.
+import type { CommentSettingsStore } from '../../comments/settings.js';
 import type { CategoryDirectory } from '../../content/categories.js';
 import type { Db } from '../../db/index.js';
 import type { CacheBus } from '../../infra/cache-bus.js';
@@ -23,5 +24,6 @@ export interface SiteDeps {
   visitors: VisitorHasher;
   pageCache: PageCache;
   formTokens: FormTokens;
+  commentSettings: CommentSettingsStore;
   assets: { css: string; js: string };
 }

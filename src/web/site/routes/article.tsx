@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
+import { type CommentPolicy, resolvePolicy } from '../../../comments/policy.js';
 import { listThreads, postComment } from '../../../comments/threads.js';
 import { findPublishedArticle, findPublishedArticleById } from '../../../content/articles.js';
 import { relatedByTags } from '../../../content/lists.js';
@@ -32,6 +33,17 @@ type CommentBodyT = {
   body?: string;
   website?: string;
 };
+
+export function commentPolicy(deps: SiteDeps, article: Article): CommentPolicy {
+  return resolvePolicy({
+    site: deps.commentSettings.get(),
+    categories: deps.categories.all,
+    categoryId: article.categoryId,
+    article: article.commentRules,
+    publishedAt: article.publishedAt,
+    now: deps.clock.now(),
+  });
+}
 
 const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? '').includes('application/json');
 
@@ -65,6 +77,7 @@ export function articleRoutes(app: FastifyInstance, deps: SiteDeps): void {
       related,
       threads,
       form,
+      policy: commentPolicy(deps, article),
       formToken: deps.formTokens.create(`comment:${article.id}`),
       replyToName,
     };
@@ -111,7 +124,7 @@ export function articleRoutes(app: FastifyInstance, deps: SiteDeps): void {
       if (!sameOrigin(request, deps.config.siteUrl)) return sendError(deps, request, reply, 403);
       const article = await findPublishedArticleById(deps.db, now, Number(b.article_id));
       if (!article) return sendError(deps, request, reply, 404, t.articleMissing);
-      if (article.commentsPolicy === 'closed')
+      if (!commentPolicy(deps, article).open)
         return sendError(deps, request, reply, 403, t.commentsClosedError);
       const form: CommentFormState = {
         name: b.name ?? '',

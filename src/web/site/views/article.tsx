@@ -1,4 +1,5 @@
 // The article page: headline, lead, byline, date, cover, body, tags, related, comments.
+import type { CommentPolicy } from '../../../comments/policy.js';
 import type { CommentView } from '../../../comments/threads.js';
 import type { Article, ArticleSummary } from '../../../content/types.js';
 import { urls } from '../urls.js';
@@ -14,6 +15,7 @@ export interface ArticleData {
   related: ArticleSummary[];
   threads: CommentView[];
   form: CommentFormState;
+  policy: CommentPolicy;
   formToken: string;
   replyToName: string | null;
 }
@@ -100,6 +102,7 @@ export function ArticlePage({ frame: f, data }: { frame: Frame; data: ArticleDat
         article={a}
         threads={data.threads}
         form={data.form}
+        policy={data.policy}
         formToken={data.formToken}
         replyToName={data.replyToName}
       />

@@ -1,4 +1,5 @@
 // The comments section: threads two levels deep and the form for guests.
+import type { CommentPolicy } from '../../../comments/policy.js';
 import type { CommentView } from '../../../comments/threads.js';
 import { COMMENT_LIMITS } from '../../../comments/validate.js';
 import type { Article } from '../../../content/types.js';
@@ -62,11 +63,11 @@ export function CommentsSection(props: {
   article: Article;
   threads: CommentView[];
   form: CommentFormState;
+  policy: CommentPolicy;
   formToken: string;
   replyToName: string | null;
 }) {
-  const { f, article, threads, form, formToken, replyToName } = props;
-  const policy = article.commentsPolicy;
+  const { f, article, threads, form, policy, formToken, replyToName } = props;
   return (
     <section class="comments" id="comments" aria-labelledby="comments-h">
       <h2 id="comments-h" class="section-title">
@@ -86,7 +87,7 @@ export function CommentsSection(props: {
           {f.t.noComments}
         </p>
       )}
-      {policy === 'closed' ? (
+      {!policy.open ? (
         <p class="notice">{f.t.commentsClosed}</p>
       ) : (
         <form
@@ -102,7 +103,7 @@ export function CommentsSection(props: {
           <h3 class="form-title" data-form-title>
             {replyToName ? f.t.replyTo(replyToName) : f.t.writeComment}
           </h3>
-          {policy === 'premoderated' ? <p class="hint">{f.t.commentsPremoderated}</p> : null}
+          {policy.moderation === 'pre' ? <p class="hint">{f.t.commentsPremoderated}</p> : null}
           <div role="status" aria-live="polite" data-form-status>
             {form.notice ? <p class={`notice notice-${form.notice.kind}`}>{form.notice.text}</p> : null}
           </div>
