@@ -21,6 +21,8 @@ export interface DbCapabilities {
 export interface DbHandle {
   db: Db;
   caps: DbCapabilities;
+  /** The PostgreSQL schema the handle works in, when not the default. */
+  schema?: string;
   destroy(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ function openPostgres(url: string, options: OpenOptions): DbHandle {
   return {
     db,
     caps: { dialect: 'postgres', transactionalDdl: true, singleWriter: false },
+    ...(options.schema ? { schema: options.schema } : {}),
     destroy: () => db.destroy(),
   };
 }

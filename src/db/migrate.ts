@@ -14,7 +14,13 @@ export function migrations(handle: DbHandle): Record<string, Migration> {
 
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(handle) };
-  const migrator = new Migrator({ db: handle.db, provider });
+  // Kysely looks for its bookkeeping tables in any schema unless told which: with several
+  // schemas in one database (the tests' per-suite schemas) it must be told.
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

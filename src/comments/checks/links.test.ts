@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countLinks } from './links.js';
+import { countLinks, linksCheck } from './links.js';
+import { context, submission } from './testing.js';
 
 describe('countLinks', () => {
   it('counts http(s) URLs and www. hosts', () => {
@@ -22,5 +23,23 @@ describe('countLinks', () => {
 
   it('is zero for text without links', () => {
     expect(countLinks('Обикновен коментар без връзки.')).toBe(0);
+  });
+});
+
+describe('linksCheck', () => {
+  const three = submission('Вижте https://a.bg, https://b.bg и www.c.bg');
+
+  it('holds more links than settings.maxLinks, with the count as detail', () => {
+    expect(linksCheck(three, context({ settings: { maxLinks: 2 } }))).toEqual({
+      status: 'pending',
+      reason: 'too-many-links',
+      detail: '3',
+    });
+    expect(linksCheck(submission('https://a.bg'), context({ settings: { maxLinks: 0 } }))?.detail).toBe('1');
+  });
+
+  it('lets up to maxLinks links through', () => {
+    expect(linksCheck(three, context({ settings: { maxLinks: 3 } }))).toBeNull();
+    expect(linksCheck(submission('Няма връзки тук.'), context({ settings: { maxLinks: 0 } }))).toBeNull();
   });
 });

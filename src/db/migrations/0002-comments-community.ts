@@ -92,6 +92,11 @@ export function commentsCommunity(caps: DbCapabilities) {
         .columns(['user_id', 'created_at'])
         .execute();
       await db.schema
+        .createIndex('comments_email_created')
+        .on('comments')
+        .columns(['author_email', 'created_at'])
+        .execute();
+      await db.schema
         .createIndex('comments_visitor_created')
         .on('comments')
         .columns(['visitor_hash', 'created_at'])
