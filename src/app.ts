@@ -8,20 +8,29 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { Accounts } from './accounts/accounts.js';
+import { SessionStore } from './accounts/sessions.js';
+import { CommentPoster } from './comments/posting.js';
 import { CommentSettingsStore } from './comments/settings.js';
 import { CategoryDirectory } from './content/categories.js';
 import { type DbHandle, openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
+import { SqlRateLimiter } from './db/rate-limits.js';
 import { getOrCreateSecret } from './db/settings.js';
 import { type CacheBus, LocalCacheBus } from './infra/cache-bus.js';
 import { type Clock, systemClock } from './infra/clock.js';
 import type { Config } from './infra/config.js';
 import { createLogger, type Logger } from './infra/log.js';
+import { createMailer, type Mailer } from './infra/mail.js';
+import type { RateLimiter } from './infra/rate-limit.js';
+import { RedisRateLimiter } from './infra/redis-rate-limit.js';
 import { VisitorHasher } from './privacy/visitor.js';
 import { RankingService } from './ranking/rankings.js';
 import { ViewCounter } from './ranking/views.js';
+import { registerAdmin } from './web/admin/register.js';
 import { FormTokens } from './web/form-tokens.js';
 import { PageCache } from './web/page-cache.js';
+import { hasSessionCookie, registerSessions } from './web/session.js';
 import type { SiteDeps } from './web/site/deps.js';
 import { registerSite } from './web/site/register.js';
 import { sendError } from './web/site/routes/errors.js';
@@ -42,18 +51,31 @@ export interface ServiceOptions {
   /** Folder with the built browser assets (dist/public). */
   publicDir: string;
   bus?: CacheBus;
+  mailer?: Mailer;
 }
 
-function readAssetManifest(publicDir: string): { css: string; js: string } {
+function readAssetManifest(publicDir: string): SiteDeps['assets'] {
   const file = join(publicDir, 'assets', 'manifest.json');
-  let manifest: { css?: string; js?: string };
+  let manifest: { css?: string; js?: string; adminCss?: string; adminJs?: string };
   try {
     manifest = JSON.parse(readFileSync(file, 'utf8')) as typeof manifest;
   } catch {
     throw new Error(`browser assets are not built (${file} missing): run npm run build`);
   }
-  if (!manifest.css || !manifest.js) throw new Error(`${file} is incomplete: run npm run build`);
-  return { css: `/assets/${manifest.css}`, js: `/assets/${manifest.js}` };
+  if (!manifest.css || !manifest.js || !manifest.adminCss || !manifest.adminJs)
+    throw new Error(`${file} is incomplete: run npm run build`);
+  return {
+    css: `/assets/${manifest.css}`,
+    js: `/assets/${manifest.js}`,
+    adminCss: `/assets/${manifest.adminCss}`,
+    adminJs: `/assets/${manifest.adminJs}`,
+  };
+}
+
+/** Rate limits live in Redis when it is configured (shared by every process), else in the database. */
+function createLimiter(config: Config, handle: DbHandle): RateLimiter {
+  if (!config.redisUrl) return new SqlRateLimiter(handle.db);
+  return RedisRateLimiter.connect(config.redisUrl, 'vestnik:rl:');
 }
 
 export async function createServices(config: Config, options: ServiceOptions): Promise<Services> {
@@ -78,6 +100,39 @@ export async function createServices(config: Config, options: ServiceOptions): P
   const commentSettings = new CommentSettingsStore(db);
   await commentSettings.reload();
   const formTokens = new FormTokens(await getOrCreateSecret(db, 'form_token_secret'));
+  const limiter = createLimiter(config, handle);
+  const mailer =
+    options.mailer ??
+    createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: join(config.dataDir, 'outbox'),
+      log,
+    });
+  const sessions = new SessionStore(db);
+  const accounts = new Accounts({
+    db,
+    mailer,
+    limiter,
+    sessions,
+    siteUrl: config.siteUrl,
+    siteName: config.siteName,
+    locale: config.locale,
+    passwordCost: config.passwordCost,
+    log,
+  });
+  if (config.passwordCost < 17)
+    log.warn({ cost: config.passwordCost }, 'PASSWORD_COST is below OWASP’s minimum (17)');
+  const poster = new CommentPoster({
+    db,
+    limiter,
+    settings: () => commentSettings.get(),
+    categories: () => categories.all,
+    limits: {
+      perReaderPerMinute: config.commentsPerReaderPerMinute,
+      perIpPerMinute: config.commentsPerMinute,
+    },
+  });
   const unsubscribe = bus.subscribe((event) => {
     if (event.type !== 'invalidate') return;
     pageCache.invalidate(event.tags);
@@ -100,6 +155,11 @@ export async function createServices(config: Config, options: ServiceOptions): P
     pageCache,
     formTokens,
     commentSettings,
+    poster,
+    sessions,
+    accounts,
+    mailer,
+    limiter,
     assets: readAssetManifest(options.publicDir),
     async start() {
       await rankings.start();
@@ -108,6 +168,8 @@ export async function createServices(config: Config, options: ServiceOptions): P
         setInterval(() => {
           views.sweep(clock.now());
           void visitors.refresh(clock.now());
+          void limiter.sweep(clock.now());
+          void sessions.sweep(clock.now());
         }, 60_000),
       );
       for (const t of timers) t.unref();
@@ -117,6 +179,8 @@ export async function createServices(config: Config, options: ServiceOptions): P
       rankings.stop();
       await views.flush();
       unsubscribe();
+      await limiter.close();
+      await mailer.close();
       await bus.close();
       await handle.destroy();
     },
@@ -138,7 +202,7 @@ export async function buildApp(services: Services, publicDir: string): Promise<F
     // Cached pages are answered before routing, like a Varnish inside the process.
     serverFactory: (handler) =>
       createServer((req, res) => {
-        if (!pageCache.serveRaw(req, res)) handler(req, res);
+        if (hasSessionCookie(req.headers.cookie) || !pageCache.serveRaw(req, res)) handler(req, res);
       }),
   });
   await app.register(helmet, {
@@ -163,6 +227,11 @@ export async function buildApp(services: Services, publicDir: string): Promise<F
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
+  await registerSessions(app, {
+    sessions: services.sessions,
+    clock: services.clock,
+    secure: config.siteUrl.startsWith('https://'),
+  });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(fastifyStatic, {
     root: resolve(publicDir, 'assets'),
@@ -179,5 +248,6 @@ export async function buildApp(services: Services, publicDir: string): Promise<F
     maxAge: '7d',
   });
   registerSite(app, services);
+  registerAdmin(app, services);
   return app;
 }

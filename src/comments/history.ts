@@ -43,29 +43,43 @@ function byAuthor(author: AuthorIdentity) {
 const notShadowBanned = (eb: CommentsEb) =>
   eb.or([eb('status', '!=', 'rejected'), eb('moderation_reason', '!=', 'shadow-banned')]);
 
-async function statusCounts(db: Db, author: AuthorIdentity) {
-  const rows = await db
-    .selectFrom('comments')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(byAuthor(author))
-    .where(notShadowBanned)
-    .groupBy('status')
-    .execute();
-  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
-  return { approved: count('approved'), rejected: count('rejected'), pending: count('pending') };
-}
-
-/** A rejection counts from when it was made: a moderator may reject an old comment today. */
-async function recentRejections(db: Db, author: AuthorIdentity, now: number): Promise<number> {
+/**
+ * Counts by status, and the rejections of the last 30 days, in one pass over the author's
+ * comments. A rejection counts from when it was made: a moderator may reject an old comment today.
+ */
+async function statusCounts(db: Db, author: AuthorIdentity, now: number) {
+  const since = now - RECENT_REJECTIONS_MS;
   const row = await db
     .selectFrom('comments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('status', '=', 'approved').then(1).else(0).end()).as('approved'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'rejected').then(1).else(0).end()).as('rejected'),
+      eb.fn.sum<number>(eb.case().when('status', '=', 'pending').then(1).else(0).end()).as('pending'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb('status', '=', 'rejected'),
+                eb(eb.fn.coalesce('moderated_at', 'created_at'), '>=', since),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('recent_rejected'),
+    ])
     .where(byAuthor(author))
-    .where('status', '=', 'rejected')
-    .where('moderation_reason', '!=', 'shadow-banned')
-    .where((eb) => eb(eb.fn.coalesce('moderated_at', 'created_at'), '>=', now - RECENT_REJECTIONS_MS))
+    .where(notShadowBanned)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return {
+    approved: Number(row.approved ?? 0),
+    rejected: Number(row.rejected ?? 0),
+    pending: Number(row.pending ?? 0),
+    recentRejected: Number(row.recent_rejected ?? 0),
+  };
 }
 
 async function recentComments(db: Db, author: AuthorIdentity, settings: CommentSettings, now: number) {
@@ -98,11 +112,10 @@ export async function loadAuthorHistory(
   settings: CommentSettings,
   now: number,
 ): Promise<AuthorHistory> {
-  const [counts, recentRejected, recent, shadowBanned] = await Promise.all([
-    statusCounts(db, author),
-    recentRejections(db, author, now),
+  const [counts, recent, shadowBanned] = await Promise.all([
+    statusCounts(db, author, now),
     recentComments(db, author, settings, now),
     isShadowBanned(db, author.userId),
   ]);
-  return { ...counts, recentRejected, recent, shadowBanned };
+  return { ...counts, recent, shadowBanned };
 }

@@ -322,3 +322,28 @@ export async function findCommentView(
   await fillReactions(db, viewerId, [view]);
   return view;
 }
+
+/** One thread with its replies (up to maxReplies), for the page of a long thread. */
+export async function listThread(
+  db: Db,
+  articleId: number,
+  threadId: number,
+  viewerId: number | null,
+  maxReplies = 2000,
+): Promise<CommentView | null> {
+  const row = await db
+    .selectFrom('comments as c')
+    .leftJoin('users as u', 'u.id', 'c.user_id')
+    .where('c.id', '=', threadId)
+    .where('c.article_id', '=', articleId)
+    .where('c.parent_id', 'is', null)
+    .where((eb) => eb.or([shown('c', viewerId), eb('c.status', '=', 'deleted')]))
+    .select(COLUMNS)
+    .executeTakeFirst();
+  if (!row) return null;
+  const thread = toView(row, viewerId);
+  await attachReplies(db, articleId, [thread], viewerId, maxReplies);
+  if (thread.state === 'deleted' && thread.replies.length === 0) return null;
+  await fillReactions(db, viewerId, [thread, ...thread.replies]);
+  return thread;
+}

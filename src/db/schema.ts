@@ -84,7 +84,7 @@ export interface CommentTable {
   id: Generated<number>;
   article_id: number;
   parent_id: number | null;
-  /** The top of the thread: itself for top-level comments. Replies are shown two levels deep. */
+  /** The top of the thread, for replies; null for a top-level comment (its own thread). */
   thread_id: number | null;
   author_name: string;
   body: string;

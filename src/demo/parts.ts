@@ -46,8 +46,6 @@ export async function insertComments(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (threadId === null)
-      await trx.updateTable('comments').set({ thread_id: id }).where('id', '=', id).execute();
     count++;
     for (const r of c.replies ?? []) await insert(r, id, threadId ?? id);
   };

@@ -1,6 +1,9 @@
 // Every word the reading site shows, in Bulgarian and English.
 import type { CommentFieldError } from '../comments/validate.js';
 import type { Locale } from '../infra/config.js';
+import { accountMessages } from './i18n/accounts.js';
+import { commentMessages } from './i18n/comments.js';
+import { deskMessages } from './i18n/desk.js';
 
 const bg = {
   lang: 'bg',
@@ -91,9 +94,13 @@ const bg = {
   readMore: 'Прочетете',
 };
 
-export type Messages = typeof bg;
+export type Messages = typeof bg & {
+  cm: typeof commentMessages.bg;
+  account: typeof accountMessages.bg;
+  desk: typeof deskMessages.bg;
+};
 
-const en: Messages = {
+const en: typeof bg = {
   lang: 'en',
   tagline: 'News from Bulgaria and the world',
   home: 'Home',
@@ -181,6 +188,11 @@ const en: Messages = {
   readMore: 'Read',
 };
 
+const all: Record<Locale, Messages> = {
+  bg: { ...bg, cm: commentMessages.bg, account: accountMessages.bg, desk: deskMessages.bg },
+  en: { ...en, cm: commentMessages.en, account: accountMessages.en, desk: deskMessages.en },
+};
+
 export function messages(locale: Locale): Messages {
-  return locale === 'bg' ? bg : en;
+  return all[locale];
 }

@@ -86,6 +86,7 @@ describeEachDatabase('page cache over HTTP', (getDb) => {
         _csrf: token,
         article_id: String(articleId),
         name: 'Читател',
+        email: 'chitatel@example.bg',
         body: 'Свеж коментар.',
       }),
     });

@@ -79,7 +79,25 @@ function unmaskToken(token: string): string {
   return chars.map((ch, i) => (isLookalike(chars, i) ? (LOOKALIKES[ch] ?? ch) : ch)).join('');
 }
 
+// The chain normalizes the same texts several times per comment (body and name against two
+// lists, the author's recent comments for duplicates, again on their next comment): the last
+// results are remembered. Only short texts are kept, so the memory stays small.
+const MEMO_ENTRIES = 2048;
+const MEMO_MAX_LENGTH = 1500;
+const memo = new Map<string, string>();
+
 export function normalizeForMatching(text: string): string {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const result = normalizeUncached(text);
+  if (text.length <= MEMO_MAX_LENGTH) {
+    if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+    memo.set(text, result);
+  }
+  return result;
+}
+
+function normalizeUncached(text: string): string {
   return (
     text
       // Compatibility forms (fullwidth, mathematical bold, ligatures) become plain letters.

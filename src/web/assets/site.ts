@@ -133,7 +133,11 @@ function commentForm(form: HTMLFormElement): void {
           (thread ?? form).insertAdjacentElement(thread ? 'beforeend' : 'beforebegin', list);
           document.querySelector('[data-comment-empty]')?.remove();
         }
-        if (!document.getElementById(item.id)) list.append(item);
+        if (!document.getElementById(item.id)) {
+          // Newest-first lists get a new thread on top; replies and oldest-first lists at the end.
+          if (!thread && list.dataset.sort === 'newest') list.prepend(item);
+          else list.append(item);
+        }
         for (const el of document.querySelectorAll('[data-comment-count]'))
           el.textContent = data.countText ?? '';
       }
@@ -149,6 +153,70 @@ function commentForm(form: HTMLFormElement): void {
   });
 }
 
+/** 👍 / 👎 without a reload: the same form, answered with the new counts. */
+function reactions(): void {
+  document.addEventListener('submit', async (e) => {
+    const form = (e.target as HTMLElement).closest<HTMLFormElement>('form[data-reaction-form]');
+    if (!form) return;
+    const button = (e as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (!button) return;
+    e.preventDefault();
+    const body = new URLSearchParams(new FormData(form) as unknown as Record<string, string>);
+    body.set('value', button.value);
+    try {
+      const res = await fetch(form.action, { method: 'POST', headers: { accept: 'application/json' }, body });
+      if (!res.ok) return form.submit();
+      const data = (await res.json()) as { likes: number; dislikes: number; myReaction: number };
+      for (const b of form.querySelectorAll<HTMLButtonElement>('button[value]')) {
+        const like = b.value === '1';
+        const n = like ? data.likes : data.dislikes;
+        b.setAttribute('aria-pressed', String(data.myReaction === Number(b.value)));
+        const label = b.getAttribute('aria-label') ?? '';
+        b.setAttribute('aria-label', label.replace(/[\d\s\u00a0]+$/, ` ${n}`));
+        const span = b.querySelector('span');
+        if (span) span.textContent = `${like ? '👍' : '👎'} ${n}`;
+      }
+    } catch {
+      form.submit();
+    }
+  });
+}
+
+/** "Още коментари": the next page of threads appended in place; the link still works without us. */
+function moreComments(): void {
+  document.addEventListener('click', async (e) => {
+    const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-more-comments]');
+    const list = document.querySelector<HTMLElement>('[data-comment-list]');
+    if (!link || !list) return;
+    e.preventDefault();
+    try {
+      const res = await fetch(link.dataset.moreComments ?? '', { headers: { accept: 'application/json' } });
+      if (!res.ok) throw new Error(String(res.status));
+      const data = (await res.json()) as { html: string; next: string | null; nextHref: string | null };
+      const holder = document.createElement('ol');
+      holder.innerHTML = data.html;
+      for (const item of [...holder.children]) if (!document.getElementById(item.id)) list.append(item);
+      if (data.next && data.nextHref) {
+        link.dataset.moreComments = data.next;
+        link.href = data.nextHref;
+      } else link.closest('p')?.remove();
+    } catch {
+      window.location.href = link.href;
+    }
+  });
+}
+
+/** Forms that destroy something ask first. */
+function confirmations(): void {
+  document.addEventListener('submit', (e) => {
+    const form = (e.target as HTMLElement).closest<HTMLFormElement>('form[data-confirm]');
+    if (form && !window.confirm(form.dataset.confirm ?? '')) e.preventDefault();
+  });
+}
+
+reactions();
+moreComments();
+confirmations();
 countView();
 for (const el of document.querySelectorAll<HTMLElement>('[data-tabs]')) tabs(el);
 const form = document.querySelector<HTMLFormElement>('[data-comment-form]');

@@ -1,4 +1,7 @@
 // What the reading-site routes need, handed in by the composition root.
+import type { Accounts } from '../../accounts/accounts.js';
+import type { SessionStore } from '../../accounts/sessions.js';
+import type { CommentPoster } from '../../comments/posting.js';
 import type { CommentSettingsStore } from '../../comments/settings.js';
 import type { CategoryDirectory } from '../../content/categories.js';
 import type { Db } from '../../db/index.js';
@@ -6,6 +9,8 @@ import type { CacheBus } from '../../infra/cache-bus.js';
 import type { Clock } from '../../infra/clock.js';
 import type { Config } from '../../infra/config.js';
 import type { Logger } from '../../infra/log.js';
+import type { Mailer } from '../../infra/mail.js';
+import type { RateLimiter } from '../../infra/rate-limit.js';
 import type { VisitorHasher } from '../../privacy/visitor.js';
 import type { RankingService } from '../../ranking/rankings.js';
 import type { ViewCounter } from '../../ranking/views.js';
@@ -25,5 +30,10 @@ export interface SiteDeps {
   pageCache: PageCache;
   formTokens: FormTokens;
   commentSettings: CommentSettingsStore;
-  assets: { css: string; js: string };
+  poster: CommentPoster;
+  sessions: SessionStore;
+  accounts: Accounts;
+  mailer: Mailer;
+  limiter: RateLimiter;
+  assets: { css: string; js: string; adminCss: string; adminJs: string };
 }

@@ -2,8 +2,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { SiteDeps } from './deps.js';
 import { buildFrame } from './respond.js';
+import { accountRoutes } from './routes/account.js';
 import { archiveRoutes } from './routes/archive.js';
 import { articleRoutes } from './routes/article.js';
+import { commentActionRoutes } from './routes/comment-actions.js';
+import { commentPostRoutes } from './routes/comment-post.js';
+import { commentReportRoutes } from './routes/comment-report.js';
 import { sendError } from './routes/errors.js';
 import { readingRoutes } from './routes/reading.js';
 import { viewRoutes } from './routes/views.js';
@@ -16,6 +20,10 @@ export function registerSite(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
   readingRoutes(app, deps);
   archiveRoutes(app, deps);
+  commentPostRoutes(app, deps);
+  commentActionRoutes(app, deps);
+  commentReportRoutes(app, deps);
+  accountRoutes(app, deps);
   articleRoutes(app, deps);
   viewRoutes(app, deps);
 

@@ -11,7 +11,7 @@ import type { Frame } from './views/frame.js';
 export const PAGE_CACHE_CONTROL =
   'public, max-age=0, must-revalidate, s-maxage=30, stale-while-revalidate=60, stale-if-error=86400';
 
-export function buildFrame(deps: SiteDeps, path: string): Frame {
+export function buildFrame(deps: SiteDeps, path: string, request?: FastifyRequest): Frame {
   return {
     siteName: deps.config.siteName,
     siteUrl: deps.config.siteUrl,
@@ -23,6 +23,7 @@ export function buildFrame(deps: SiteDeps, path: string): Frame {
     rankings: deps.rankings.lists,
     path,
     assets: deps.assets,
+    viewer: request?.viewer ?? null,
   };
 }
 
@@ -49,7 +50,9 @@ export function sendPage(
 ): FastifyReply {
   const status = options.status ?? 200;
   const body = Buffer.from(`<!doctype html>${renderToString(view)}`, 'utf8');
-  const cacheable = status === 200 && options.cacheable !== false && cacheableUrl(request.url);
+  // A signed-in reader's page is theirs alone: never stored, never shared by caches in front.
+  const cacheable =
+    status === 200 && options.cacheable !== false && request.viewer === null && cacheableUrl(request.url);
   const etag = etagOf(body);
   reply
     .code(status)

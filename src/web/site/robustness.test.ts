@@ -53,6 +53,7 @@ describeEachDatabase('no input yields a 500', (getDb) => {
           _csrf: token,
           article_id: String(articleId),
           name: s,
+          email: 'naughty@example.bg',
           body: `${s} …`,
         }).toString(),
       });

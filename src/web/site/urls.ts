@@ -1,12 +1,12 @@
 // Every public URL is built here, so links, redirects and (later) feeds agree.
-import type { ArticleSummary, AuthorRef, CategoryRef, TagRef } from '../../content/types.js';
+import type { AuthorRef, CategoryRef, TagRef } from '../../content/types.js';
 import { encodePathSegment } from '../../text/slug.js';
 
 const seg = encodePathSegment;
 
 export const urls = {
   home: () => '/',
-  article: (a: Pick<ArticleSummary, 'slug' | 'category'>) => `/${seg(a.category.slug)}/${seg(a.slug)}`,
+  article: (a: { slug: string; category: { slug: string } }) => `/${seg(a.category.slug)}/${seg(a.slug)}`,
   category: (c: Pick<CategoryRef, 'slug'>, page = 1) => `/${seg(c.slug)}${page > 1 ? `?page=${page}` : ''}`,
   tag: (t: Pick<TagRef, 'slug'>, page = 1) => `/tema/${seg(t.slug)}${page > 1 ? `?page=${page}` : ''}`,
   author: (a: Pick<AuthorRef, 'slug'>, page = 1) => `/avtor/${seg(a.slug)}${page > 1 ? `?page=${page}` : ''}`,
@@ -16,5 +16,17 @@ export const urls = {
   archiveDay: (ymd: string) => `/arhiv/${ymd.replaceAll('-', '/')}`,
   onThisDay: (md?: string) => (md ? `/na-dneshnata-data/${md}` : '/na-dneshnata-data'),
   comments: () => '/comments',
+  commentAction: (id: number, action: 'react' | 'edit' | 'delete' | 'report') => `/comments/${id}/${action}`,
+  commentThread: (id: number) => `/comments/${id}`,
+  commentFragment: (articleId: number, page: number, sort: string) =>
+    `/api/comments/${articleId}?page=${page}&sort=${sort}`,
+  profile: () => '/profil',
+  login: () => '/profil/vhod',
+  logout: () => '/profil/izhod',
+  register: () => '/profil/registratsiya',
+  forgotPassword: () => '/profil/zabravena-parola',
+  resetPassword: () => '/profil/nova-parola',
+  verifyEmail: () => '/profil/potvarzhdenie',
+  moderation: () => '/admin/moderation',
   viewBeacon: (articleId: number) => `/api/views/${articleId}`,
 };

@@ -37,7 +37,7 @@ export function archiveRoutes(app: FastifyInstance, deps: SiteDeps): void {
       deps,
       request,
       reply,
-      <ArchiveIndexPage frame={buildFrame(deps, urls.archive())} years={list} />,
+      <ArchiveIndexPage frame={buildFrame(deps, urls.archive(), request)} years={list} />,
       {
         tags: ['lists'],
       },
@@ -59,7 +59,7 @@ export function archiveRoutes(app: FastifyInstance, deps: SiteDeps): void {
       PAGE_SIZE,
     );
     if (page > result.pages) return sendError(deps, request, reply, 404);
-    const frame = buildFrame(deps, urls.archiveMonth(y, m));
+    const frame = buildFrame(deps, urls.archiveMonth(y, m), request);
     const title = `${monthNameTitle(m, frame.locale)} ${y}`;
     const view = (
       <ArchiveListPage
@@ -85,7 +85,7 @@ export function archiveRoutes(app: FastifyInstance, deps: SiteDeps): void {
       if (page === null) return sendError(deps, request, reply, 400, t.badPage);
       const range = dayRange(ymd, tz);
       const result = await pagePublished(deps.db, deps.clock.now(), { range }, page, 50);
-      const frame = buildFrame(deps, urls.archiveDay(ymd));
+      const frame = buildFrame(deps, urls.archiveDay(ymd), request);
       const title = formatDate(range[0] + 12 * 3_600_000, frame.locale, tz);
       const view = (
         <ArchiveListPage frame={frame} title={title} page={result} pageUrl={() => urls.archiveDay(ymd)} />
@@ -116,7 +116,7 @@ export function archiveRoutes(app: FastifyInstance, deps: SiteDeps): void {
       listPublished(deps.db, now, { monthDay: target, range: [0, startOfToday] }, 100),
     ]);
     const [mm, dd] = target.split('-').map(Number) as [number, number];
-    const frame = buildFrame(deps, urls.onThisDay(md));
+    const frame = buildFrame(deps, urls.onThisDay(md), request);
     const label = formatDayMonth(zonedTimeToEpoch(2024, mm, dd, 12, 0, tz), frame.locale, tz);
     const view = (
       <OnThisDayPage frame={frame} dateLabel={label} today={todays} earlier={earlier} isToday={isToday} />

@@ -11,7 +11,7 @@ export function sendError(
   status: number,
   detail?: string,
 ): FastifyReply {
-  const frame = buildFrame(deps, request.url.split('?')[0] ?? '/');
+  const frame = buildFrame(deps, request.url.split('?')[0] ?? '/', request);
   const t = frame.t;
   const [title, text] =
     status === 404

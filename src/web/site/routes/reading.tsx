@@ -38,7 +38,7 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
     }));
     const shownArticles: ArticleSummary[] = [...newest, ...recent];
     const view = (
-      <HomePage frame={buildFrame(deps, '/')} data={{ lead: lead ?? null, top, latest, sections }} />
+      <HomePage frame={buildFrame(deps, '/', request)} data={{ lead: lead ?? null, top, latest, sections }} />
     );
     return sendPage(deps, request, reply, view, { tags: ['home', 'lists', ...articleTags(shownArticles)] });
   });
@@ -51,7 +51,7 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const ids = withDescendants(deps.categories.all, category.id);
     const result = await pagePublished(deps.db, deps.clock.now(), { categoryIds: ids }, page, PAGE_SIZE);
     if (page > result.pages) return sendError(deps, request, reply, 404);
-    const frame = buildFrame(deps, urls.category(category));
+    const frame = buildFrame(deps, urls.category(category), request);
     const view = (
       <ListingPage
         frame={frame}
@@ -76,7 +76,7 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
     kind: 'tag' | 'author',
   ) => {
     const page = pageParam(request.query);
-    const frame0 = buildFrame(deps, request.url);
+    const frame0 = buildFrame(deps, request.url, request);
     if (page === null) return sendError(deps, request, reply, 400, frame0.t.badPage);
     const now = deps.clock.now();
     const t = frame0.t;
@@ -87,7 +87,7 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
       if (page > result.pages) return sendError(deps, request, reply, 404);
       const view = (
         <ListingPage
-          frame={buildFrame(deps, urls.tag(tag))}
+          frame={buildFrame(deps, urls.tag(tag), request)}
           data={{
             title: tag.name,
             kicker: t.topicKinds[tag.kind],
@@ -107,7 +107,7 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
     if (page > result.pages) return sendError(deps, request, reply, 404);
     const view = (
       <ListingPage
-        frame={buildFrame(deps, urls.author(author))}
+        frame={buildFrame(deps, urls.author(author), request)}
         data={{
           title: author.name,
           kicker: author.title || t.author,

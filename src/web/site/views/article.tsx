@@ -1,9 +1,12 @@
 // The article page: headline, lead, byline, date, cover, body, tags, related, comments.
+
+import type { SessionUser } from '../../../accounts/sessions.js';
+import type { ThreadPage } from '../../../comments/listing.js';
 import type { CommentPolicy } from '../../../comments/policy.js';
-import type { CommentView } from '../../../comments/threads.js';
 import type { Article, ArticleSummary } from '../../../content/types.js';
 import { urls } from '../urls.js';
 import { Card } from './cards.js';
+import type { CommentActions } from './comment-item.js';
 import { type CommentFormState, CommentsSection } from './comments.js';
 import { commentCount, isoDate, when } from './format.js';
 import type { Frame } from './frame.js';
@@ -13,7 +16,9 @@ import { RawHtml } from './raw-html.js';
 export interface ArticleData {
   article: Article;
   related: ArticleSummary[];
-  threads: CommentView[];
+  page: ThreadPage;
+  viewer: SessionUser | null;
+  actions: CommentActions;
   form: CommentFormState;
   policy: CommentPolicy;
   formToken: string;
@@ -100,7 +105,9 @@ export function ArticlePage({ frame: f, data }: { frame: Frame; data: ArticleDat
       <CommentsSection
         f={f}
         article={a}
-        threads={data.threads}
+        page={data.page}
+        viewer={data.viewer}
+        actions={data.actions}
         form={data.form}
         policy={data.policy}
         formToken={data.formToken}

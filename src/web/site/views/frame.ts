@@ -1,4 +1,5 @@
 // What every page view receives besides its own data: the site, navigation, sidebar lists.
+import type { SessionUser } from '../../../accounts/sessions.js';
 import type { Category } from '../../../content/types.js';
 import type { Locale } from '../../../infra/config.js';
 import type { Rankings } from '../../../ranking/rankings.js';
@@ -16,4 +17,6 @@ export interface Frame {
   /** The path being shown, for the active navigation item and canonical links. */
   path: string;
   assets: { css: string; js: string };
+  /** The signed-in reader; null on every cached (anonymous) page. */
+  viewer: SessionUser | null;
 }

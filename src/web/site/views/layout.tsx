@@ -52,6 +52,15 @@ export function Layout({
             <a href={urls.onThisDay()} class="masthead-link">
               {f.t.onThisDay}
             </a>
+            {f.viewer ? (
+              <a href={urls.profile()} class="masthead-link masthead-account" data-viewer>
+                {f.viewer.displayName}
+              </a>
+            ) : (
+              <a href={urls.login()} class="masthead-link masthead-account" rel="nofollow">
+                {f.t.account.signIn}
+              </a>
+            )}
           </div>
           <div class="masthead-brand wrap">
             <a class="brand" href="/" aria-label={`${f.siteName} – ${f.t.home}`}>
