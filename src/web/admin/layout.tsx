@@ -1,0 +1,125 @@
+// The staff pages' shell: lean, no sidebar or rankings. The site's stylesheet gives the common
+// look (fields, buttons, notices); the desk's own stylesheet and shortcut script come after it.
+import type { ComponentChildren } from 'preact';
+import { encodePathSegment } from '../../text/slug.js';
+import type { SiteDeps } from '../site/deps.js';
+import { urls } from '../site/urls.js';
+import type { Frame } from '../site/views/frame.js';
+
+export type StaffSection = 'desk' | 'log' | 'settings' | 'readers';
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export const LOG_URL = `${urls.moderation()}/log`;
+export const SETTINGS_URL = `${urls.moderation()}/settings`;
+export const READERS_URL = '/admin/readers';
+export const readerUrl = (id: number) => `${READERS_URL}/${id}`;
+export const guestUrl = (email: string) => `${READERS_URL}?email=${encodeURIComponent(email)}`;
+/** Where a comment stands on the site (its anchor exists once it is published). */
+export const commentOnSite = (c: { categorySlug: string; articleSlug: string; id: number }) =>
+  `${urls.category({ slug: c.categorySlug })}/${encodePathSegment(c.articleSlug)}#comment-${c.id}`;
+
+export function StaffLayout({
+  frame: f,
+  assets,
+  title,
+  section,
+  notice,
+  children,
+}: {
+  frame: Frame;
+  assets: SiteDeps['assets'];
+  title: string;
+  section: StaffSection;
+  notice?: Notice | null;
+  children: ComponentChildren;
+}) {
+  const t = f.t.desk;
+  const links: [StaffSection, string, string][] = [
+    ['desk', `${urls.moderation()}?queue=pending`, t.title],
+    ['log', LOG_URL, t.log],
+    ['settings', SETTINGS_URL, t.settings],
+  ];
+  return (
+    <html lang={f.t.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>{`${title} – ${t.brand(f.siteName)}`}</title>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assets.css} />
+        <link rel="stylesheet" href={assets.adminCss} />
+        <script type="module" src={assets.adminJs} defer />
+      </head>
+      <body class="staff">
+        <a class="skip" href="#main">
+          {f.t.skipToContent}
+        </a>
+        <header class="staff-head">
+          <div class="staff-bar">
+            <a class="staff-brand" href={`${urls.moderation()}?queue=pending`}>
+              {t.brand(f.siteName)}
+            </a>
+            {f.viewer ? <span class="staff-who">{f.viewer.displayName}</span> : null}
+          </div>
+          <nav class="staff-nav" aria-label={t.navLabel}>
+            <ul>
+              {links.map(([key, href, label]) => (
+                <li key={key}>
+                  <a href={href} aria-current={section === key ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href={urls.home()}>{t.toSite}</a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="staff-main" tabIndex={-1}>
+          <h1 class="staff-title">{title}</h1>
+          {notice ? (
+            <p class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+              {notice.text}
+            </p>
+          ) : null}
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function Pager({
+  f,
+  page,
+  pages,
+  href,
+}: {
+  f: Frame;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label={f.t.page}>
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          {f.t.desk.prevPage}
+        </a>
+      ) : null}
+      <span class="pager-pos">{f.t.pageOf(String(page), String(pages))}</span>
+      {page < pages ? (
+        <a href={href(page + 1)} rel="next">
+          {f.t.desk.nextPage}
+        </a>
+      ) : null}
+    </nav>
+  );
+}
