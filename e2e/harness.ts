@@ -25,6 +25,10 @@ export interface Server {
   url: string;
   /** Everything the process printed, for failure messages. */
   output(): string;
+  /** The server's data folder (its database and mail outbox). */
+  dir: string;
+  /** The environment it runs with, for CLI commands against the same site. */
+  env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
@@ -61,22 +65,19 @@ export async function startServer(): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   // VESTNIK_MAIN runs another build of the server (e.g. a patched copy) against the same tests.
   const main = process.env.VESTNIK_MAIN ?? join(ROOT, 'dist', 'main.js');
-  const child = spawn(process.execPath, [main], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dir, 'vestnik.db')}`,
-      DATA_DIR: dir,
-      LOG_LEVEL: 'warn',
-      SITE_URL: url,
-      COMMENTS_PER_MINUTE: '1000',
-      VIEW_FLUSH_MS: '200',
-      RANKING_REFRESH_MS: '500',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `sqlite:${join(dir, 'vestnik.db')}`,
+    DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    SITE_URL: url,
+    COMMENTS_PER_MINUTE: '1000',
+    VIEW_FLUSH_MS: '200',
+    RANKING_REFRESH_MS: '500',
+  };
+  const child = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     log += chunk.toString('utf8');
@@ -101,7 +102,7 @@ export async function startServer(): Promise<Server> {
     await stop();
     throw err;
   }
-  return { url, output, stop };
+  return { url, output, stop, dir, env };
 }
 
 export interface BrowserOptions {

@@ -115,6 +115,7 @@ describe('with JavaScript', () => {
       document.body.dataset.e2eMarker = 'same-document';
     });
     await page.locator('#comment-name').fill('Иван Тестов');
+    await page.locator('#comment-email').fill('ivan@example.bg');
     await page.locator('#comment-body').fill(message);
     const posted = page.waitForResponse(
       (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/comments',
@@ -171,6 +172,7 @@ describe('without JavaScript', () => {
     const before = await commentCount(page);
     const message = uniqueText('Без JavaScript също работи.');
     await page.locator('#comment-name').fill('Мария Тестова');
+    await page.locator('#comment-email').fill('maria@example.bg');
     await page.locator('#comment-body').fill(message);
     const posted = page.waitForResponse(
       (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/comments',
@@ -178,7 +180,7 @@ describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Публикувай' }).click();
     const response = await posted;
     expect(response.status(), REFUSED).toBe(303);
-    expect(response.headers().location).toMatch(new RegExp(`^${articlePath}#comment-\\d+$`));
+    expect(response.headers().location).toMatch(new RegExp(`^${articlePath}\\?comment=posted#comment-\\d+$`));
     await page.waitForURL((url) => url.pathname === articlePath && /^#comment-\d+$/.test(url.hash));
 
     const hash = new URL(page.url()).hash;
