@@ -1,7 +1,9 @@
 // Full-page screenshots of the main page types at desktop and phone widths, for a human to
 // look at. They land in e2e/screenshots/ (git-ignored); the test checks they were written.
+import { execFile } from 'node:child_process';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, ROOT, type Server, type Session, startServer } from './harness.js';
@@ -96,5 +98,59 @@ describe('screenshots', () => {
 
   it('category page, phone 390 px', async () => {
     await capture(phone, '/bulgaria', 'category-phone');
+  });
+
+  it('sign-in page, phone 390 px', async () => {
+    await capture(phone, '/profil/vhod', 'login-phone');
+  });
+});
+
+describe('screenshots of the staff and reader side', () => {
+  const PASSWORD = 'екранни-снимки-2026';
+
+  beforeAll(async () => {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'cli.js'),
+        'users',
+        'add',
+        '--email',
+        'desk@example.bg',
+        '--name',
+        'Дежурен модератор',
+        '--role',
+        'moderator',
+      ],
+      { env: { ...server.env, VESTNIK_PASSWORD: PASSWORD } },
+    );
+    // A comment waiting in the queue, so the desk is not empty.
+    await desktop.page.goto(`${server.url}${articlePath}`);
+    await desktop.page.locator('#comment-name').fill('Гост');
+    await desktop.page.locator('#comment-email').fill('gost@example.bg');
+    await desktop.page
+      .locator('#comment-body')
+      .fill('Вижте https://a.example, https://b.example и https://c.example — бързи пари!');
+    await desktop.page.locator('#comment-form button[type=submit]').click();
+    await desktop.page.locator('[data-form-status] .notice').waitFor();
+    for (const s of [desktop, phone]) {
+      await s.page.goto(`${server.url}/profil/vhod`);
+      await s.page.locator('#login-email').fill('desk@example.bg');
+      await s.page.locator('#login-password').fill(PASSWORD);
+      await Promise.all([
+        s.page.waitForURL((u) => u.pathname !== '/profil/vhod'),
+        s.page.locator('form button[type=submit]').click(),
+      ]);
+    }
+  });
+
+  it('moderation desk, desktop 1366 px and phone 390 px', async () => {
+    await capture(desktop, '/admin/moderation', 'desk-desktop');
+    await capture(phone, '/admin/moderation', 'desk-phone');
+  });
+
+  it('signed-in article page and profile, phone 390 px', async () => {
+    await capture(phone, articlePath, 'article-signed-in-phone');
+    await capture(phone, '/profil', 'profile-phone');
   });
 });

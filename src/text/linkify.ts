@@ -2,6 +2,7 @@
 // to http(s) URLs that we build ourselves.
 
 import { LinkifyIt, type Match } from 'linkify-it';
+import { LRUCache } from 'lru-cache';
 
 // fuzzyLink is on only so that "www.example.bg" is found; bare domains ("dnevnik.bg", but also
 // "Node.js" or "т.е.") are rejected in linkMatches to keep false positives and link spam down.
@@ -70,6 +71,22 @@ function paragraphToHtml(paragraph: string): string {
  * <br>, CRLF and lone CR count as newlines.
  */
 export function commentToHtml(text: string): string {
+  const known = rendered.get(text);
+  if (known !== undefined) return known;
+  const html = renderComment(text);
+  rendered.set(text, html);
+  return html;
+}
+
+// A comment's text rarely changes and is shown on every render of its page; finding links in
+// it costs more than the rest of the comment's markup, so recent results are remembered.
+const rendered = new LRUCache<string, string>({
+  max: 5000,
+  maxSize: 8_000_000,
+  sizeCalculation: (v, k) => v.length + k.length + 1,
+});
+
+function renderComment(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[^\S\n]*\n\s*/)

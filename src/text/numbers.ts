@@ -7,6 +7,9 @@ const pluralRules = new Map<Locale, Intl.PluralRules>();
 
 /** "1 234 567" (U+00A0; four-digit numbers are not grouped in bg) / "1,234,567". */
 export function formatNumber(n: number, locale: Locale): string {
+  // Whole numbers below 1000 look the same in every locale we serve; pages show many of them
+  // (comment counts, reactions), and Intl formatting costs more than the rest of the comment.
+  if (Number.isInteger(n) && n >= 0 && n < 1000) return String(n);
   let f = numberFormats.get(locale);
   if (!f) {
     f = new Intl.NumberFormat(locale);

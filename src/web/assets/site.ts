@@ -173,8 +173,8 @@ function reactions(): void {
         b.setAttribute('aria-pressed', String(data.myReaction === Number(b.value)));
         const label = b.getAttribute('aria-label') ?? '';
         b.setAttribute('aria-label', label.replace(/[\d\s\u00a0]+$/, ` ${n}`));
-        const span = b.querySelector('span');
-        if (span) span.textContent = `${like ? '👍' : '👎'} ${n}`;
+        const count = b.querySelector('.reaction-count');
+        if (count) count.textContent = String(n);
       }
     } catch {
       form.submit();

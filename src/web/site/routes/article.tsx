@@ -54,6 +54,7 @@ export async function renderArticle(
       sort: options.sort ?? 'newest',
       page: options.commentPage ?? 1,
       viewerId: viewer?.id ?? null,
+      approvedCount: article.commentCount,
     }),
     relatedByTags(
       deps.db,

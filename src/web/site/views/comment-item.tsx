@@ -22,6 +22,27 @@ export interface CommentActions {
   editError?: string;
 }
 
+// Drawn here rather than typed as 👍 / 👎: emoji need a colour emoji font, which many desktops
+// (and every Debian server) lack, and a missing glyph shows as an empty box.
+// The shape is defined once per page (ThumbSymbol) and referenced by every comment.
+export function ThumbSymbol() {
+  return (
+    <svg class="symbols" aria-hidden="true" width="0" height="0">
+      <symbol id="i-thumb" viewBox="0 0 24 24">
+        <path d="M2 10h4v11H2zM8 21h9.2a2 2 0 0 0 2-1.7l1.2-7a2 2 0 0 0-2-2.3H14l.8-4.2a1.9 1.9 0 0 0-3.3-1.6L8 9.5z" />
+      </symbol>
+    </svg>
+  );
+}
+
+function Thumb({ down = false }: { down?: boolean }) {
+  return (
+    <svg class={down ? 'thumb thumb-down' : 'thumb'} width="16" height="16" aria-hidden="true">
+      <use href="#i-thumb" />
+    </svg>
+  );
+}
+
 function Reactions({ f, c, a }: { f: Frame; c: CommentView; a: CommentActions }) {
   const n = (v: number) => formatNumber(v, f.locale);
   if (a.sessionToken === null || c.mine) {
@@ -30,12 +51,11 @@ function Reactions({ f, c, a }: { f: Frame; c: CommentView; a: CommentActions })
     return (
       <span class="reactions">
         <a class="reaction" href={c.mine ? `#comment-${c.id}` : next} title={label}>
-          <span aria-hidden="true">👍</span> <span class="visually-hidden">{f.t.cm.likes(n(c.likes))}</span>
+          <Thumb /> <span class="visually-hidden">{f.t.cm.likes(n(c.likes))}</span>
           <span aria-hidden="true">{n(c.likes)}</span>
         </a>
         <a class="reaction" href={c.mine ? `#comment-${c.id}` : next} title={label}>
-          <span aria-hidden="true">👎</span>{' '}
-          <span class="visually-hidden">{f.t.cm.dislikes(n(c.dislikes))}</span>
+          <Thumb down /> <span class="visually-hidden">{f.t.cm.dislikes(n(c.dislikes))}</span>
           <span aria-hidden="true">{n(c.dislikes)}</span>
         </a>
       </span>
@@ -52,7 +72,7 @@ function Reactions({ f, c, a }: { f: Frame; c: CommentView; a: CommentActions })
         aria-pressed={c.myReaction === 1 ? 'true' : 'false'}
         aria-label={`${f.t.cm.like}: ${n(c.likes)}`}
       >
-        <span aria-hidden="true">👍 {n(c.likes)}</span>
+        <Thumb /> <span class="reaction-count">{n(c.likes)}</span>
       </button>
       <button
         type="submit"
@@ -62,7 +82,7 @@ function Reactions({ f, c, a }: { f: Frame; c: CommentView; a: CommentActions })
         aria-pressed={c.myReaction === -1 ? 'true' : 'false'}
         aria-label={`${f.t.cm.dislike}: ${n(c.dislikes)}`}
       >
-        <span aria-hidden="true">👎 {n(c.dislikes)}</span>
+        <Thumb down /> <span class="reaction-count">{n(c.dislikes)}</span>
       </button>
     </form>
   );

@@ -5,7 +5,7 @@ import type { CommentPolicy } from '../../../comments/policy.js';
 import type { Article } from '../../../content/types.js';
 import { urls } from '../urls.js';
 import { CommentForm, type CommentFormState } from './comment-form.js';
-import { type CommentActions, CommentItem } from './comment-item.js';
+import { type CommentActions, CommentItem, ThumbSymbol } from './comment-item.js';
 import { commentCount } from './format.js';
 import type { Frame } from './frame.js';
 
@@ -47,6 +47,7 @@ export function CommentsSection(props: {
   const here = urls.article(article);
   return (
     <section class="comments" id="comments" aria-labelledby="comments-h">
+      <ThumbSymbol />
       <h2 id="comments-h" class="section-title">
         {f.t.comments}{' '}
         <span class="count" data-comment-count>

@@ -1,7 +1,7 @@
 // A long thread on a page of its own: the article page shows the first replies of each thread,
 // this page all of them.
 import type { CommentView } from '../../../comments/listing.js';
-import { type CommentActions, CommentItem } from './comment-item.js';
+import { type CommentActions, CommentItem, ThumbSymbol } from './comment-item.js';
 import type { Frame } from './frame.js';
 import { Layout } from './layout.js';
 
@@ -15,6 +15,7 @@ export function ThreadPageView(props: {
   return (
     <Layout frame={f} title={`${f.t.comments}: ${props.articleTitle}`} noindex sidebar={false}>
       <section class="comments thread-page">
+        <ThumbSymbol />
         <p class="crumbs">
           <a href={`${actions.articleUrl}#comments`}>{props.articleTitle}</a>
         </p>
