@@ -7,7 +7,7 @@ import type { CommentStatus } from '../db/schema.js';
 import type { RateLimiter } from '../infra/rate-limit.js';
 import { canPost } from './desk-readers.js';
 import { loadAuthorHistory } from './history.js';
-import { type ModerationDecision, moderate } from './moderation.js';
+import { moderate } from './moderation.js';
 import { resolvePolicy } from './policy.js';
 import { checkCommentRate } from './rate.js';
 import type { CommentSettings } from './settings.js';
@@ -298,53 +298,3 @@ export class CommentPoster {
 
 /** The body as it will be stored, for building a submission key before posting. */
 export const normalizedBody = cleanBody;
-
-/**
- * The chain's verdict on an edited text, for editComment's recheck: the same checks as a new
- * comment by this reader on this article, decided before the edit's transaction starts.
- */
-export async function prepareEditCheck(
-  deps: Pick<CommentPosterDeps, 'db' | 'settings' | 'categories'>,
-  input: { articleId: number; userId: number; name: string },
-  now: number,
-): Promise<((body: string) => ModerationDecision) | null> {
-  const article = await deps.db
-    .selectFrom('articles')
-    .select([
-      'id',
-      'category_id',
-      'published_at',
-      'comments_who',
-      'comments_moderation',
-      'comments_close_days',
-    ])
-    .where('id', '=', input.articleId)
-    .executeTakeFirst();
-  if (!article) return null;
-  const settings = deps.settings();
-  const policy = resolvePolicy({
-    site: settings,
-    categories: deps.categories(),
-    categoryId: article.category_id,
-    article: {
-      who: article.comments_who,
-      moderation: article.comments_moderation,
-      closeDays: article.comments_close_days,
-    },
-    publishedAt: article.published_at ?? now,
-    now,
-  });
-  const history = await loadAuthorHistory(
-    deps.db,
-    { userId: input.userId, email: null, visitorHash: '' },
-    settings,
-    now,
-  );
-  // The comment being edited is in the recent history; it must not count as its own duplicate.
-  const others = { ...history, recent: history.recent.slice(1) };
-  return (body) =>
-    moderate(
-      { body, name: input.name, userId: input.userId, email: null, visitorHash: '' },
-      { now, moderation: policy.moderation, settings, history: others },
-    );
-}

@@ -1,9 +1,9 @@
 // What a reader does to an existing comment: edit or delete their own (signed in), react with
 // 👍 / 👎 (signed in), report (anyone). Each form posts here and comes back to the article.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { prepareEditCheck } from '../../../comments/edit-check.js';
 import { deleteOwnComment, editComment } from '../../../comments/edits.js';
 import { listThread } from '../../../comments/listing.js';
-import { prepareEditCheck } from '../../../comments/posting.js';
 import { react } from '../../../comments/reactions.js';
 import { findPublishedArticleById } from '../../../content/articles.js';
 import type { Article } from '../../../content/types.js';
