@@ -69,6 +69,34 @@ export async function insertArticle(trx: Db, input: NewArticleInput, now: number
   }
 }
 
+// Every article page asks for its authors and tags; the queries are built once per database
+// (Kysely builders are immutable), and only the article id is added per request.
+function buildBylineQueries(db: Db) {
+  return {
+    authors: db
+      .selectFrom('article_authors as aa')
+      .innerJoin('authors as au', 'au.id', 'aa.author_id')
+      .orderBy('aa.position')
+      .select(['au.id', 'au.slug', 'au.name']),
+    tags: db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags as t', 't.id', 'at.tag_id')
+      .orderBy('t.name')
+      .select(['t.id', 't.slug', 't.name', 't.kind']),
+  };
+}
+
+const bylineCache = new WeakMap<Db, ReturnType<typeof buildBylineQueries>>();
+
+function bylineQueries(db: Db) {
+  let q = bylineCache.get(db);
+  if (!q) {
+    q = buildBylineQueries(db);
+    bylineCache.set(db, q);
+  }
+  return q;
+}
+
 export async function findPublishedArticle(
   db: Db,
   now: number,
@@ -90,21 +118,10 @@ export async function findPublishedArticle(
     ])
     .executeTakeFirst();
   if (!row) return null;
+  const q = bylineQueries(db);
   const [authors, tags] = await Promise.all([
-    db
-      .selectFrom('article_authors as aa')
-      .innerJoin('authors as au', 'au.id', 'aa.author_id')
-      .where('aa.article_id', '=', row.id)
-      .orderBy('aa.position')
-      .select(['au.id', 'au.slug', 'au.name'])
-      .execute(),
-    db
-      .selectFrom('article_tags as at')
-      .innerJoin('tags as t', 't.id', 'at.tag_id')
-      .where('at.article_id', '=', row.id)
-      .orderBy('t.name')
-      .select(['t.id', 't.slug', 't.name', 't.kind'])
-      .execute(),
+    q.authors.where('aa.article_id', '=', row.id).execute(),
+    q.tags.where('at.article_id', '=', row.id).execute(),
   ]);
   const summary = toSummary(row);
   return {
