@@ -2,7 +2,7 @@
 // the same reader on the same article, so an edit cannot smuggle in what a post could not.
 import { loadAuthorHistory } from './history.js';
 import { type ModerationDecision, moderate } from './moderation.js';
-import { resolvePolicy } from './policy.js';
+import { policyOfArticle } from './policy.js';
 import type { CommentPosterDeps } from './posting.js';
 
 /**
@@ -28,18 +28,7 @@ export async function prepareEditCheck(
     .executeTakeFirst();
   if (!article) return null;
   const settings = deps.settings();
-  const policy = resolvePolicy({
-    site: settings,
-    categories: deps.categories(),
-    categoryId: article.category_id,
-    article: {
-      who: article.comments_who,
-      moderation: article.comments_moderation,
-      closeDays: article.comments_close_days,
-    },
-    publishedAt: article.published_at ?? now,
-    now,
-  });
+  const policy = policyOfArticle(article, settings, deps.categories(), now);
   const history = await loadAuthorHistory(
     deps.db,
     { userId: input.userId, email: null, visitorHash: '' },

@@ -52,3 +52,30 @@ export function resolvePolicy(input: {
   const open = who !== 'closed' && (closesAt === null || input.now < closesAt);
   return { who, moderation, closesAt, open };
 }
+
+/** The policy of an article read straight from its row (the posting and editing paths). */
+export function policyOfArticle(
+  row: {
+    category_id: number;
+    published_at: number | null;
+    comments_who: CommentsWho | null;
+    comments_moderation: CommentsModeration | null;
+    comments_close_days: number | null;
+  },
+  site: Pick<CommentSettings, 'who' | 'moderation' | 'closeAfterDays'>,
+  categories: readonly Category[],
+  now: number,
+): CommentPolicy {
+  return resolvePolicy({
+    site,
+    categories,
+    categoryId: row.category_id,
+    article: {
+      who: row.comments_who,
+      moderation: row.comments_moderation,
+      closeDays: row.comments_close_days,
+    },
+    publishedAt: row.published_at ?? now,
+    now,
+  });
+}

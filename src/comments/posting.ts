@@ -8,7 +8,7 @@ import type { RateLimiter } from '../infra/rate-limit.js';
 import { canPost } from './desk-readers.js';
 import { loadAuthorHistory } from './history.js';
 import { moderate } from './moderation.js';
-import { resolvePolicy } from './policy.js';
+import { policyOfArticle } from './policy.js';
 import { checkCommentRate } from './rate.js';
 import type { CommentSettings } from './settings.js';
 import { type CommentFieldError, cleanBody, validateComment } from './validate.js';
@@ -150,18 +150,7 @@ export class CommentPoster {
       commentCount: Number(article.comment_count),
     };
     const settings = this.deps.settings();
-    const policy = resolvePolicy({
-      site: settings,
-      categories: this.deps.categories(),
-      categoryId: article.category_id,
-      article: {
-        who: article.comments_who,
-        moderation: article.comments_moderation,
-        closeDays: article.comments_close_days,
-      },
-      publishedAt: article.published_at ?? now,
-      now,
-    });
+    const policy = policyOfArticle(article, settings, this.deps.categories(), now);
     if (!policy.open) return { ok: false, reason: 'comments-closed' };
     if (policy.who === 'registered' && !user) return { ok: false, reason: 'login-required' };
     if (user) {
