@@ -4,11 +4,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DbHandle } from './index.js';
 import { initial } from './migrations/0001-initial.js';
 import { commentsCommunity } from './migrations/0002-comments-community.js';
+import { newsroom } from './migrations/0003-newsroom.js';
 
 export function migrations(handle: DbHandle): Record<string, Migration> {
   return {
     '0001-initial': initial(handle.caps),
     '0002-comments-community': commentsCommunity(handle.caps),
+    '0003-newsroom': newsroom(handle.caps),
   };
 }
 

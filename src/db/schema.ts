@@ -32,6 +32,8 @@ export interface AuthorTable {
   title: string;
   bio: string;
   created_at: number;
+  /** The staff account writing under this byline, if any. */
+  user_id: number | null;
 }
 
 export interface TagTable {
@@ -67,6 +69,19 @@ export interface ArticleTable {
   /** Approved, visible comments; kept in step with the comments table in the same transaction. */
   comment_count: Generated<number>;
   view_count: Generated<number>;
+  /** Bumped by every save: a save based on an older version is refused, never merged silently. */
+  version: Generated<number>;
+  breaking: Generated<number>;
+  /** The staff account that created it ("their own" article in the role matrix). */
+  owner_id: number | null;
+  updated_by: number | null;
+  cover_media_id: number | null;
+  /** When a scheduled article goes out; published_at is set from it at that moment. */
+  scheduled_at: number | null;
+  /** The secret of the preview link; null when there is none (a new one revokes the old). */
+  preview_key: string | null;
+  seo_title: Generated<string>;
+  seo_description: Generated<string>;
 }
 
 export interface ArticleAuthorTable {
@@ -208,6 +223,53 @@ export interface ArticleViewHourTable {
   views: number;
 }
 
+export type RevisionKind = 'create' | 'save' | 'autosave' | 'restore' | 'status';
+
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  /** The article's version this snapshot is of. */
+  version: number;
+  kind: RevisionKind;
+  user_id: number | null;
+  /** Kept when the account is gone. */
+  user_name: string;
+  created_at: number;
+  /** JSON of every field (see newsroom/snapshot.ts). */
+  snapshot: string;
+}
+
+export type MediaFormat = 'jpeg' | 'png' | 'webp' | 'avif';
+
+export interface MediaTable {
+  id: Generated<number>;
+  /** Where the variants live in the media storage (a folder name). */
+  storage_key: string;
+  original_name: string;
+  source_format: MediaFormat;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** JSON array of widths made for every format, smallest first. */
+  variant_widths: string;
+  search_text: string;
+  created_by: number | null;
+  created_at: number;
+}
+
+export interface HomeSlotTable {
+  /** 0 is the lead story, 1… the top stories in order. */
+  slot: number;
+  article_id: number;
+  /** After this time the slot falls back to the newest articles; null keeps it. */
+  until: number | null;
+  set_by: number | null;
+  set_at: number;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -231,6 +293,9 @@ export interface Database {
   comment_reactions: CommentReactionTable;
   comment_reports: CommentReportTable;
   moderation_log: ModerationLogTable;
+  article_revisions: ArticleRevisionTable;
+  media: MediaTable;
+  home_slots: HomeSlotTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;
@@ -241,3 +306,5 @@ export type AuthorRow = Selectable<AuthorTable>;
 export type TagRow = Selectable<TagTable>;
 export type CommentRow = Selectable<CommentTable>;
 export type UserRow = Selectable<UserTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type RevisionRow = Selectable<ArticleRevisionTable>;

@@ -132,3 +132,48 @@ describe('htmlToText', () => {
     expect(htmlToText('')).toBe('');
   });
 });
+
+describe('sanitizeArticleHtml: the editor’s images and embeds', () => {
+  it('keeps a responsive picture with its sources, caption and credit', () => {
+    const html =
+      '<figure class="image" data-media-id="12"><picture>' +
+      '<source type="image/avif" srcset="/media/a/480.avif 480w, /media/a/960.avif 960w" sizes="100vw">' +
+      '<source type="image/webp" srcset="/media/a/480.webp 480w" sizes="100vw">' +
+      '<img src="/media/a/960.jpg" srcset="/media/a/480.jpg 480w" sizes="100vw" alt="Мост" width="960" height="540" loading="lazy" decoding="async">' +
+      '</picture><figcaption>Мостът при Видин<span class="credit">Снимка: Вестник</span></figcaption></figure>';
+    expect(sanitizeArticleHtml(html)).toBe(html);
+  });
+
+  it('drops sources without a known type and spans without the credit class, keeping text', () => {
+    expect(
+      sanitizeArticleHtml(
+        '<picture><source type="text/html" srcset="/x.html"><img src="/a.jpg"></picture><p><span style="color:red" class="x">т</span></p>',
+      ),
+    ).toBe('<picture><img src="/a.jpg"></picture><p>т</p>');
+  });
+
+  it('keeps YouTube and X embeds whose ids fit the provider, as plain links otherwise', () => {
+    const yt =
+      '<figure class="embed" data-embed="youtube" data-embed-id="dQw4w9WgXcQ"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Видео</a></figure>';
+    expect(sanitizeArticleHtml(yt)).toBe(yt);
+    const x =
+      '<figure class="embed" data-embed="x" data-embed-id="1234567890"><a href="https://x.com/i/status/1234567890">Пост</a></figure>';
+    expect(sanitizeArticleHtml(x)).toBe(x);
+    expect(
+      sanitizeArticleHtml(
+        '<figure class="embed" data-embed="youtube" data-embed-id="&quot;onload=x"><a href="https://youtube.com">В</a></figure>',
+      ),
+    ).toBe('<figure><a href="https://youtube.com">В</a></figure>');
+    expect(
+      sanitizeArticleHtml(
+        '<figure class="evil" data-embed="vimeo" data-embed-id="1"><a href="https://v.com">В</a></figure>',
+      ),
+    ).toBe('<figure><a href="https://v.com">В</a></figure>');
+  });
+
+  it('keeps data-media-id only when it is a number', () => {
+    expect(
+      sanitizeArticleHtml('<figure class="image" data-media-id="1 or 1"><img src="/a.jpg"></figure>'),
+    ).toBe('<figure class="image"><img src="/a.jpg"></figure>');
+  });
+});

@@ -23,7 +23,7 @@ import {
   answering,
   BadRequest,
   checkStaffPost,
-  requireRole,
+  requireCan,
   sendStaffPage,
   staffOf,
   staffToken,
@@ -44,12 +44,7 @@ import {
 } from './params.js';
 
 export function deskRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  const staff = { onRequest: requireRole(deps, 'moderator') };
-
-  // #4 gives the staff area a dashboard; until then the desk is its front page.
-  app.get('/admin', staff, async (_request, reply) =>
-    reply.redirect(`${urls.moderation()}?queue=pending`, 303),
-  );
+  const staff = { onRequest: requireCan(deps, 'comments.moderate') };
 
   app.get(
     urls.moderation(),

@@ -104,7 +104,7 @@ describeEachDatabase('the moderation desk', (getDb) => {
     expect(res.body).toContain(site.services.assets.adminJs);
     expect(res.body).toContain(site.services.assets.adminCss);
     expect(res.body).toContain('data-key="a"');
-    expect(res.body).toContain('Вестник · Модерация');
+    expect(res.body).toContain('Вестник · Редакция');
   });
 
   it('approving from the desk publishes the comment and moves the count', async () => {

@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { type Role, roleAtLeast } from '../../accounts/roles.js';
+import { can, type Permission } from '../../accounts/roles.js';
 import type { TokenCheck } from '../form-tokens.js';
 import { messages } from '../i18n.js';
 import { checkFormToken, formPurpose } from '../session.js';
@@ -17,29 +17,29 @@ export function staffHeaders(reply: FastifyReply): FastifyReply {
 }
 
 /**
- * An onRequest hook (it runs before the body is even parsed, so nobody below `min` learns
+ * An onRequest hook (it runs before the body is even parsed, so nobody without the right learns
  * anything from validation errors): anonymous visitors are sent to sign in and come back, signed-in
- * accounts below the role get a 403 page.
+ * accounts whose role lacks the permission get a 403 page. Every staff route has one.
  */
-export function requireRole(deps: SiteDeps, min: Role): onRequestHookHandler {
+export function requireCan(deps: SiteDeps, permission: Permission): onRequestHookHandler {
   return async (request, reply) => {
     staffHeaders(reply);
     const viewer = request.viewer;
     if (!viewer) {
       // After signing in the browser comes back with a GET: a form's URL would be a 404.
-      const back = request.method === 'GET' ? request.url : urls.moderation();
+      const back = request.method === 'GET' ? request.url : urls.admin();
       return reply.redirect(`${urls.login()}?next=${encodeURIComponent(back)}`, 303);
     }
-    if (!roleAtLeast(viewer.role, min)) {
+    if (!can(viewer.role, permission)) {
       return sendError(deps, request, reply, 403, messages(deps.config.locale).desk.noRight);
     }
   };
 }
 
-/** The signed-in viewer of a staff route; requireRole has made sure there is one. */
+/** The signed-in viewer of a staff route; requireCan has made sure there is one. */
 export function staffOf(request: FastifyRequest): { id: number; name: string } {
   const viewer = request.viewer;
-  if (!viewer) throw new Error('staff route without requireRole');
+  if (!viewer) throw new Error('staff route without requireCan');
   return { id: viewer.id, name: viewer.displayName };
 }
 

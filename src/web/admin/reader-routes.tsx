@@ -21,7 +21,7 @@ import {
   answering,
   BadRequest,
   checkStaffPost,
-  requireRole,
+  requireCan,
   sendStaffPage,
   staffOf,
   staffToken,
@@ -50,7 +50,7 @@ function readerNotice(query: Fields, t: Messages): Notice | null {
 }
 
 export function readerRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  const staff = { onRequest: requireRole(deps, 'moderator') };
+  const staff = { onRequest: requireCan(deps, 'comments.moderate') };
 
   async function showReader(
     request: FastifyRequest,

@@ -10,7 +10,7 @@ import {
   answering,
   BadRequest,
   checkStaffPost,
-  requireRole,
+  requireCan,
   sendStaffPage,
   staffOf,
   staffToken,
@@ -21,7 +21,7 @@ import { describeChanges, errorTexts, formValues, readSettingsForm } from './set
 import { SettingsPage, type SettingsPageData } from './settings-view.js';
 
 export function settingsRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  const staff = { onRequest: requireRole(deps, 'moderator') };
+  const staff = { onRequest: requireCan(deps, 'comments.moderate') };
 
   app.get(
     SETTINGS_URL,
