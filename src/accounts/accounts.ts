@@ -5,8 +5,10 @@ import type { Logger } from '../infra/log.js';
 import type { Mailer } from '../infra/mail.js';
 import type { RateLimiter } from '../infra/rate-limit.js';
 import type { Locale } from '../text/locale.js';
+import { countAdmins, hasAdmin } from './admin-lock.js';
 import { Credentials, type LogInResult, type PasswordChangeResult, type ResetResult } from './credentials.js';
 import { exportReader, type ReaderExport } from './export.js';
+import { createFirstAdmin, type FirstAdminResult } from './first-admin.js';
 import { type MailText, mailTexts } from './mail-texts.js';
 import {
   type AccountErrors,
@@ -20,6 +22,13 @@ import { hashPassword } from './passwords.js';
 import { DELETED_USER_LABEL, type DeleteMode, removeAccount } from './removal.js';
 import { isRole, type Role } from './roles.js';
 import type { SessionStore } from './sessions.js';
+import {
+  createInvitedUser,
+  type InviteInput,
+  type InviteResult,
+  reissueInvite,
+  type StaffRole,
+} from './staff-invite.js';
 import { checkToken, consumeToken, issueToken, type TokenProblem } from './tokens.js';
 import { type NameError, validateDisplayName } from './validate.js';
 
@@ -61,6 +70,30 @@ export class Accounts {
   async addUser(input: NewUserInput & { role: Role }, now: number): Promise<CreateUserResult> {
     if (!isRole(input.role)) throw new Error(`unknown role: ${String(input.role)}`);
     return this.create(input, input.role, now, now);
+  }
+
+  /** Whether any account is an admin: the first-run setup page exists only while none is. */
+  hasAdmin(): Promise<boolean> {
+    return hasAdmin(this.deps.db);
+  }
+
+  /** The first admin, from the setup page; 'has-admin' once there is one, however close the race. */
+  createFirstAdmin(input: NewUserInput, now: number): Promise<FirstAdminResult> {
+    return createFirstAdmin(this.deps.db, input, this.deps.passwordCost, now);
+  }
+
+  /** A staff account made by an admin; the new person is mailed a link to choose a password. */
+  async inviteStaff(input: InviteInput, inviterName: string, now: number): Promise<InviteResult> {
+    const made = await createInvitedUser(this.deps.db, input, this.deps.passwordCost, now);
+    if (made.ok) await this.mailInvite(made, inviterName);
+    return made;
+  }
+
+  /** A new invitation link for a staff account; false when there is no such staff account. */
+  async resendInvite(userId: number, inviterName: string, now: number): Promise<boolean> {
+    const again = await reissueInvite(this.deps.db, userId, now);
+    if (again) await this.mailInvite(again, inviterName);
+    return again !== null;
   }
 
   async verifyEmail(token: string, now: number): Promise<TokenResult> {
@@ -146,6 +179,16 @@ export class Accounts {
       .execute();
   }
 
+  /** The site must keep an admin: the last one cannot delete their own account. */
+  async isLastAdmin(userId: number): Promise<boolean> {
+    const user = await this.deps.db
+      .selectFrom('users')
+      .select('role')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return user?.role === 'admin' && (await countAdmins(this.deps.db, userId)) === 0;
+  }
+
   /** Returns the articles whose visible comments changed, for the page cache. */
   deleteAccount(userId: number, mode: DeleteMode, _now: number): Promise<{ articleIds: number[] }> {
     return removeAccount(this.deps.db, userId, mode, DELETED_USER_LABEL[this.deps.locale]);
@@ -192,6 +235,20 @@ export class Accounts {
       url,
     });
     await this.mail(user.email, text);
+  }
+
+  private async mailInvite(
+    to: { email: string; displayName: string; role: StaffRole; token: string },
+    inviterName: string,
+  ): Promise<void> {
+    const text = mailTexts(this.deps.locale).staffInvite({
+      siteName: this.deps.siteName,
+      readerName: to.displayName,
+      inviterName,
+      role: to.role,
+      url: `${this.deps.siteUrl}/profil/nova-parola?token=${to.token}`,
+    });
+    await this.mail(to.email, text);
   }
 
   // A relay that is down must not lose the account or the reset request: the reader can ask for

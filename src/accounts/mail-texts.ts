@@ -22,11 +22,38 @@ export interface ReplyNoticeInput {
   excerpt: string;
 }
 
+/** A new staff account: the admin who made it, the role, and the link to choose a password. */
+export interface StaffInviteInput {
+  siteName: string;
+  readerName: string;
+  inviterName: string;
+  role: 'contributor' | 'author' | 'moderator' | 'editor' | 'admin';
+  url: string;
+}
+
 export interface MailTexts {
   verifyEmail(input: LinkMailInput): MailText;
   passwordReset(input: LinkMailInput): MailText;
   replyNotice(input: ReplyNoticeInput): MailText;
+  staffInvite(input: StaffInviteInput): MailText;
 }
+
+const ROLE_NAMES: Record<Locale, Record<StaffInviteInput['role'], string>> = {
+  bg: {
+    contributor: 'сътрудник',
+    author: 'автор',
+    moderator: 'модератор',
+    editor: 'редактор',
+    admin: 'администратор',
+  },
+  en: {
+    contributor: 'contributor',
+    author: 'author',
+    moderator: 'moderator',
+    editor: 'editor',
+    admin: 'admin',
+  },
+};
 
 // Names and titles come from readers and editors; a line break must never reach a header.
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -73,6 +100,19 @@ const bg: MailTexts = {
       'Известията за отговори се изключват от профила ви или от формата за коментар.',
     ),
   }),
+  staffInvite: ({ siteName, readerName, inviterName, role, url }) => ({
+    subject: oneLine(`Покана за редакцията на „${siteName}“`),
+    text: lines(
+      `Здравейте, ${readerName}!`,
+      '',
+      `${oneLine(inviterName)} ви откри профил в редакцията на „${siteName}“ с роля „${ROLE_NAMES.bg[role]}“.`,
+      'Изберете си парола от тази връзка (валидна е 7 дни):',
+      '',
+      url,
+      '',
+      'Ако не очаквате такава покана, пренебрегнете това писмо: без парола профилът не може да се използва.',
+    ),
+  }),
 };
 
 const en: MailTexts = {
@@ -114,6 +154,19 @@ const en: MailTexts = {
       url,
       '',
       'You can turn reply notices off in your profile or in the comment form.',
+    ),
+  }),
+  staffInvite: ({ siteName, readerName, inviterName, role, url }) => ({
+    subject: oneLine(`Your invitation to the ${siteName} newsroom`),
+    text: lines(
+      `Hello ${readerName},`,
+      '',
+      `${oneLine(inviterName)} has opened a newsroom account for you on ${siteName}, with the role “${ROLE_NAMES.en[role]}”.`,
+      'Choose your password here (the link is valid for 7 days):',
+      '',
+      url,
+      '',
+      'If you did not expect this invitation, ignore this email: without a password the account cannot be used.',
     ),
   }),
 };

@@ -3,7 +3,7 @@ import type { Db } from '../db/index.js';
 import type { ArticleStatus } from '../db/schema.js';
 import { localParts } from '../text/dates.js';
 import { sanitizeArticleHtml } from '../text/sanitize.js';
-import { summaryQuery, toSummary } from './summaries.js';
+import { anyStatusSummaryQuery, summaryQuery, toSummary } from './summaries.js';
 import type { Article, CommentRules } from './types.js';
 
 export interface NewArticleInput {
@@ -103,9 +103,18 @@ export async function findPublishedArticle(
   categorySlug: string,
   slug: string,
 ): Promise<Article | null> {
-  const row = await summaryQuery(db, now)
-    .where('c.slug', '=', categorySlug)
-    .where('a.slug', '=', slug)
+  return articleOf(db, summaryQuery(db, now).where('c.slug', '=', categorySlug).where('a.slug', '=', slug));
+}
+
+/** The article with this id in any status, as its page would show it: the newsroom's preview. */
+export async function findArticleForPreview(db: Db, id: number, now: number): Promise<Article | null> {
+  const a = await articleOf(db, anyStatusSummaryQuery(db).where('a.id', '=', id));
+  // Not yet published: shown as if it went out now.
+  return a && a.publishedAt === 0 ? { ...a, publishedAt: now } : a;
+}
+
+async function articleOf(db: Db, query: ReturnType<typeof anyStatusSummaryQuery>): Promise<Article | null> {
+  const row = await query
     .select([
       'a.body_html',
       'a.updated_at',

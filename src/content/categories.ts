@@ -15,6 +15,7 @@ export const RESERVED_SLUGS = new Set([
   'search',
   'comments',
   'profil',
+  'preview',
   'favicon.ico',
   'robots.txt',
 ]);

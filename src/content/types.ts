@@ -32,10 +32,20 @@ export interface TagRef {
   kind: TagKind;
 }
 
+/** A cover from the media library: what its responsive variants are built from. */
+export interface CoverMedia {
+  key: string;
+  widths: number[];
+  width: number;
+  height: number;
+}
+
 /** What a card in a list shows of the cover. */
 export interface CoverRef {
   url: string;
   alt: string;
+  /** Set when the cover is a media-library image (with AVIF/WebP variants); null for plain URLs. */
+  media?: CoverMedia | null;
 }
 
 /** The article page also shows the caption and the photographer. */
@@ -53,6 +63,8 @@ export interface ArticleSummary {
   category: CategoryRef;
   commentCount: number;
   cover: CoverRef | null;
+  /** Flagged by the newsroom as breaking news: cards and the page say so. */
+  breaking: boolean;
 }
 
 export interface Article extends Omit<ArticleSummary, 'cover'> {

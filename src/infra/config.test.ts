@@ -22,6 +22,12 @@ describe('configuration', () => {
     expect(c.siteUrl).toBe('https://news.example');
   });
 
+  it('limits image uploads to 20 MiB and 50 megapixels unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ mediaMaxBytes: 20 * 1024 * 1024, mediaMaxPixels: 50_000_000 });
+    const c = loadConfig({ MEDIA_MAX_BYTES: '5242880', MEDIA_MAX_PIXELS: '24000000' });
+    expect(c).toMatchObject({ mediaMaxBytes: 5_242_880, mediaMaxPixels: 24_000_000 });
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -33,6 +39,9 @@ describe('configuration', () => {
     ['TIMEZONE', 'Mars/Olympus'],
     ['PAGE_CACHE', 'maybe'],
     ['SITE_NAME', 'x'.repeat(81)],
+    ['MEDIA_MAX_BYTES', '20MB'],
+    ['MEDIA_MAX_BYTES', '100'],
+    ['MEDIA_MAX_PIXELS', '999999999'],
   ])('%s=%s stops with a message naming the variable', (name, value) => {
     try {
       loadConfig({ [name]: value });

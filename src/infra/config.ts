@@ -33,6 +33,12 @@ export interface Config {
   redisUrl: string | null;
   /** scrypt cost N as a power of two; OWASP's minimum is 2^17. Lower only in tests. */
   passwordCost: number;
+  /** How often each process looks for scheduled articles that are due (they also get exact timers). */
+  schedulerTickMs: number;
+  /** Largest image upload accepted, in bytes. */
+  mediaMaxBytes: number;
+  /** Largest image accepted, in pixels (width × height), checked before decoding. */
+  mediaMaxPixels: number;
 }
 
 export class ConfigError extends Error {
@@ -176,5 +182,8 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: mailFrom(env, siteName, new URL(site).hostname),
     redisUrl: serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     passwordCost: integer(env, 'PASSWORD_COST', 17, 10, 20),
+    schedulerTickMs: integer(env, 'SCHEDULER_TICK_MS', 15_000, 200, 3_600_000),
+    mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    mediaMaxPixels: integer(env, 'MEDIA_MAX_PIXELS', 50_000_000, 10_000, 268_402_689),
   };
 }
