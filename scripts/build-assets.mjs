@@ -50,6 +50,26 @@ export async function buildAssets(outRoot = 'dist/public') {
     writeFileSync(join(out, `${name}.br`), brotliCompressSync(file.contents));
     manifest[ext === 'css' ? 'adminCss' : 'adminJs'] = name;
   }
+  // The article editor (tiptap): loaded only by the editor page, so no other page pays for it.
+  const editor = await build({
+    entryPoints: { editor: 'src/web/assets/editor/main.ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    write: false,
+    outdir: out,
+    logLevel: 'warning',
+  });
+  for (const file of editor.outputFiles) {
+    const ext = file.path.endsWith('.css') ? 'css' : 'js';
+    const hash = createHash('sha256').update(file.contents).digest('hex').slice(0, 10);
+    const name = `editor.${hash}.${ext}`;
+    writeFileSync(join(out, name), file.contents);
+    writeFileSync(join(out, `${name}.gz`), gzipSync(file.contents, { level: 9 }));
+    writeFileSync(join(out, `${name}.br`), brotliCompressSync(file.contents));
+    manifest[ext === 'css' ? 'editorCss' : 'editorJs'] = name;
+  }
   copyFileSync('src/web/assets/favicon.svg', join(out, 'favicon.svg'));
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
   return {

@@ -24,6 +24,14 @@ import { createLogger, type Logger } from './infra/log.js';
 import { createMailer, type Mailer } from './infra/mail.js';
 import type { RateLimiter } from './infra/rate-limit.js';
 import { RedisRateLimiter } from './infra/redis-rate-limit.js';
+import { MediaLibrary } from './media/library.js';
+import { LocalMediaStorage } from './media/storage.js';
+import { BannerStore } from './newsroom/banner.js';
+import { HomeCuration } from './newsroom/curation.js';
+import { ArticleEditing } from './newsroom/editing.js';
+import { BANNER_TAG, ExpiryWatch } from './newsroom/expiry.js';
+import { Scheduler } from './newsroom/scheduler.js';
+import { NewsroomSettingsStore } from './newsroom/settings.js';
 import { VisitorHasher } from './privacy/visitor.js';
 import { RankingService } from './ranking/rankings.js';
 import { ViewCounter } from './ranking/views.js';
@@ -35,8 +43,21 @@ import type { SiteDeps } from './web/site/deps.js';
 import { registerSite } from './web/site/register.js';
 import { sendError } from './web/site/routes/errors.js';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export interface Services extends SiteDeps {
   handle: DbHandle;
+  /** Announces curated slots and the banner ending; start() runs it every 15 s. */
+  expiry: ExpiryWatch;
   /** Starts timers: ranking refresh, view flushes, salt rotation. */
   start(): Promise<void>;
   /** Stops timers, flushes buffered counts, closes the database. */
@@ -56,19 +77,20 @@ export interface ServiceOptions {
 
 function readAssetManifest(publicDir: string): SiteDeps['assets'] {
   const file = join(publicDir, 'assets', 'manifest.json');
-  let manifest: { css?: string; js?: string; adminCss?: string; adminJs?: string };
+  let manifest: { css?: string; js?: string; adminCss?: string; adminJs?: string; editorJs?: string };
   try {
     manifest = JSON.parse(readFileSync(file, 'utf8')) as typeof manifest;
   } catch {
     throw new Error(`browser assets are not built (${file} missing): run npm run build`);
   }
-  if (!manifest.css || !manifest.js || !manifest.adminCss || !manifest.adminJs)
+  if (!manifest.css || !manifest.js || !manifest.adminCss || !manifest.adminJs || !manifest.editorJs)
     throw new Error(`${file} is incomplete: run npm run build`);
   return {
     css: `/assets/${manifest.css}`,
     js: `/assets/${manifest.js}`,
     adminCss: `/assets/${manifest.adminCss}`,
     adminJs: `/assets/${manifest.adminJs}`,
+    editorJs: `/assets/${manifest.editorJs}`,
   };
 }
 
@@ -99,6 +121,34 @@ export async function createServices(config: Config, options: ServiceOptions): P
   });
   const commentSettings = new CommentSettingsStore(db);
   await commentSettings.reload();
+  const media = new MediaLibrary(db, new LocalMediaStorage(resolve(config.dataDir, 'media')), {
+    maxBytes: config.mediaMaxBytes,
+    maxPixels: config.mediaMaxPixels,
+  });
+  const curation = new HomeCuration(db, handle.caps.dialect);
+  const banner = new BannerStore(db);
+  await banner.reload();
+  const expiry = new ExpiryWatch(curation, banner, bus, clock.now());
+  const newsroomSettings = new NewsroomSettingsStore(db);
+  await newsroomSettings.reload();
+  const articles = new ArticleEditing({
+    db,
+    media,
+    settings: () => newsroomSettings.get(),
+    timeZone: config.timeZone,
+  });
+  // Published on time by the process, never by page visits; every process runs one safely.
+  const scheduler = new Scheduler({
+    db,
+    clock,
+    log,
+    timeZone: config.timeZone,
+    tickMs: config.schedulerTickMs,
+    onPublished: (ids) => {
+      bus.publish({ type: 'invalidate', tags: ['lists', 'home', ...ids.map((id) => `article:${id}`)] });
+      bus.publish({ type: 'rankings-stale', reason: 'publish' });
+    },
+  });
   const formTokens = new FormTokens(await getOrCreateSecret(db, 'form_token_secret'));
   const limiter = createLimiter(config, handle);
   const mailer =
@@ -138,6 +188,16 @@ export async function createServices(config: Config, options: ServiceOptions): P
     pageCache.invalidate(event.tags);
     if (event.tags.includes('categories')) void categories.load();
     if (event.tags.includes('settings')) void commentSettings.reload();
+    // Every reading page shows the banner: drop them all now, and again once this process has
+    // re-read it (a request in between could have stored a page with the old one).
+    if (event.tags.includes(BANNER_TAG)) {
+      pageCache.clear();
+      banner
+        .reload()
+        .then(() => pageCache.clear())
+        .catch((err: unknown) => log.error({ err }, 'banner not reloaded'));
+    }
+    if (event.tags.includes('settings')) void newsroomSettings.reload();
   });
   const timers: NodeJS.Timeout[] = [];
 
@@ -155,6 +215,13 @@ export async function createServices(config: Config, options: ServiceOptions): P
     pageCache,
     formTokens,
     commentSettings,
+    media,
+    curation,
+    banner,
+    expiry,
+    newsroomSettings,
+    articles,
+    scheduler,
     poster,
     sessions,
     accounts,
@@ -163,7 +230,13 @@ export async function createServices(config: Config, options: ServiceOptions): P
     assets: readAssetManifest(options.publicDir),
     async start() {
       await rankings.start();
+      await scheduler.start();
       timers.push(setInterval(() => void views.flush(), config.viewFlushMs));
+      timers.push(
+        setInterval(() => {
+          expiry.check(clock.now()).catch((err: unknown) => log.error({ err }, 'expiry check failed'));
+        }, 15_000),
+      );
       timers.push(
         setInterval(() => {
           views.sweep(clock.now());
@@ -177,6 +250,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
     async stop() {
       for (const t of timers) clearInterval(t);
       rankings.stop();
+      scheduler.stop();
       await views.flush();
       unsubscribe();
       await limiter.close();
@@ -205,6 +279,12 @@ export async function buildApp(services: Services, publicDir: string): Promise<F
         if (hasSessionCookie(req.headers.cookie) || !pageCache.serveRaw(req, res)) handler(req, res);
       }),
   });
+  // Every route as registered: the role-matrix test walks the staff ones with every role.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
   await app.register(helmet, {
     // The site loads nothing from other origins; #9 tightens this further with nonces.
     contentSecurityPolicy: {
@@ -216,6 +296,8 @@ export async function buildApp(services: Services, publicDir: string): Promise<F
         formAction: ["'self'"],
         frameAncestors: ["'self'"],
         objectSrc: ["'none'"],
+        // Embeds load the provider's frame only after a reader clicks; these are the only frames.
+        frameSrc: ["'self'", 'https://www.youtube-nocookie.com', 'https://platform.twitter.com'],
         baseUri: ["'self'"],
         // Only behind TLS: on plain HTTP it would send every asset request to https.
         upgradeInsecureRequests: config.siteUrl.startsWith('https://') ? [] : null,

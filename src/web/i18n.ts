@@ -3,7 +3,12 @@ import type { CommentFieldError } from '../comments/validate.js';
 import type { Locale } from '../infra/config.js';
 import { accountMessages } from './i18n/accounts.js';
 import { commentMessages } from './i18n/comments.js';
+import { curationMessages } from './i18n/curation.js';
 import { deskMessages } from './i18n/desk.js';
+import { editorMessages } from './i18n/editor.js';
+import { mediaMessages } from './i18n/media.js';
+import { newsroomMessages } from './i18n/newsroom.js';
+import { staffMessages } from './i18n/staff.js';
 
 const bg = {
   lang: 'bg',
@@ -79,6 +84,7 @@ const bg = {
   notFoundText:
     'Адресът може да е сгрешен или страницата да е преместена. Опитайте от началната страница или вижте най-новото.',
   badRequestTitle: 'Невалидна заявка',
+  forbiddenTitle: 'Нямате достъп',
   badRequestText: 'Адресът или данните в заявката са повредени.',
   badPage: 'Номерът на страницата трябва да е цяло число от 1 нататък.',
   badDate: 'Няма такава дата.',
@@ -98,6 +104,15 @@ export type Messages = typeof bg & {
   cm: typeof commentMessages.bg;
   account: typeof accountMessages.bg;
   desk: typeof deskMessages.bg;
+  /** Articles, the editor, workflow, revisions. */
+  nr: typeof newsroomMessages.bg;
+  media: typeof mediaMessages.bg;
+  /** Users, categories, site settings, first-run setup. */
+  staff: typeof staffMessages.bg;
+  /** Home curation, banner, dashboard. */
+  cur: typeof curationMessages.bg;
+  /** The editor's browser side and the site's click-to-load embeds. */
+  ed: typeof editorMessages.bg;
 };
 
 const en: typeof bg = {
@@ -173,6 +188,7 @@ const en: typeof bg = {
   notFoundTitle: 'Page not found',
   notFoundText: 'The address may be wrong or the page may have moved. Try the home page or the latest news.',
   badRequestTitle: 'Bad request',
+  forbiddenTitle: 'Access denied',
   badRequestText: 'The address or the data of the request is damaged.',
   badPage: 'The page number must be a whole number from 1 up.',
   badDate: 'There is no such date.',
@@ -188,9 +204,20 @@ const en: typeof bg = {
   readMore: 'Read',
 };
 
+const parts = (l: Locale) => ({
+  cm: commentMessages[l],
+  account: accountMessages[l],
+  desk: deskMessages[l],
+  nr: newsroomMessages[l],
+  media: mediaMessages[l],
+  staff: staffMessages[l],
+  cur: curationMessages[l],
+  ed: editorMessages[l],
+});
+
 const all: Record<Locale, Messages> = {
-  bg: { ...bg, cm: commentMessages.bg, account: accountMessages.bg, desk: deskMessages.bg },
-  en: { ...en, cm: commentMessages.en, account: accountMessages.en, desk: deskMessages.en },
+  bg: { ...bg, ...parts('bg') },
+  en: { ...en, ...parts('en') },
 };
 
 export function messages(locale: Locale): Messages {

@@ -28,6 +28,16 @@ describe('page cache', () => {
     expect(cache.get('/a')).toBeUndefined();
   });
 
+  it('clear() drops every page, whatever its tags (the banner is on all of them)', () => {
+    const cache = new PageCache({ enabled: true, maxBytes: 1e6, ttlMs: 1000, now: () => 0 });
+    cache.set('/a', page(['article:1']));
+    cache.set('/b', page([]));
+    cache.clear();
+    expect(cache.size).toBe(0);
+    expect(cache.get('/a')).toBeUndefined();
+    expect(cache.invalidate(['article:1'])).toBe(0);
+  });
+
   it('does nothing when disabled', () => {
     const cache = new PageCache({ enabled: false, maxBytes: 1e6, ttlMs: 1000, now: () => 0 });
     cache.set('/a', page([]));

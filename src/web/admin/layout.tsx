@@ -1,12 +1,61 @@
 // The staff pages' shell: lean, no sidebar or rankings. The site's stylesheet gives the common
 // look (fields, buttons, notices); the desk's own stylesheet and shortcut script come after it.
 import type { ComponentChildren } from 'preact';
+import { can, type Permission } from '../../accounts/roles.js';
 import { encodePathSegment } from '../../text/slug.js';
+import type { Messages } from '../i18n.js';
 import type { SiteDeps } from '../site/deps.js';
 import { urls } from '../site/urls.js';
 import type { Frame } from '../site/views/frame.js';
 
-export type StaffSection = 'desk' | 'log' | 'settings' | 'readers';
+export type StaffSection =
+  | 'dashboard'
+  | 'articles'
+  | 'media'
+  | 'home'
+  | 'desk'
+  | 'log'
+  | 'settings'
+  | 'readers'
+  | 'users'
+  | 'categories'
+  | 'site-settings';
+
+/** The back office's sections in the order of the menu; each shown only to those who may use it. */
+const NAV: { section: StaffSection; href: string; label: (t: Messages) => string; permission: Permission }[] =
+  [
+    { section: 'dashboard', href: '/admin', label: (t) => t.nr.nav.dashboard, permission: 'backoffice' },
+    {
+      section: 'articles',
+      href: '/admin/articles',
+      label: (t) => t.nr.nav.articles,
+      permission: 'articles.write',
+    },
+    { section: 'media', href: '/admin/media', label: (t) => t.nr.nav.media, permission: 'articles.write' },
+    { section: 'home', href: '/admin/home', label: (t) => t.nr.nav.home, permission: 'home.curate' },
+    {
+      section: 'desk',
+      href: `${urls.moderation()}?queue=pending`,
+      label: (t) => t.nr.nav.comments,
+      permission: 'comments.moderate',
+    },
+    { section: 'users', href: '/admin/users', label: (t) => t.nr.nav.users, permission: 'users.manage' },
+    {
+      section: 'categories',
+      href: '/admin/categories',
+      label: (t) => t.nr.nav.categories,
+      permission: 'categories.manage',
+    },
+    {
+      section: 'site-settings',
+      href: '/admin/settings',
+      label: (t) => t.nr.nav.settings,
+      permission: 'settings.manage',
+    },
+  ];
+
+/** The comment desk's own pages, shown as a second row when one of them is open. */
+const MODERATION: StaffSection[] = ['desk', 'log', 'settings', 'readers'];
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -28,6 +77,7 @@ export function StaffLayout({
   title,
   section,
   notice,
+  scripts = [],
   children,
 }: {
   frame: Frame;
@@ -35,10 +85,15 @@ export function StaffLayout({
   title: string;
   section: StaffSection;
   notice?: Notice | null;
+  /** Further module scripts for this page only (the editor bundle). */
+  scripts?: string[];
   children: ComponentChildren;
 }) {
   const t = f.t.desk;
-  const links: [StaffSection, string, string][] = [
+  const role = f.viewer?.role ?? 'reader';
+  const links = NAV.filter((n) => can(role, n.permission));
+  const current = MODERATION.includes(section) ? 'desk' : section;
+  const sub: [StaffSection, string, string][] = [
     ['desk', `${urls.moderation()}?queue=pending`, t.title],
     ['log', LOG_URL, t.log],
     ['settings', SETTINGS_URL, t.settings],
@@ -49,11 +104,14 @@ export function StaffLayout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
-        <title>{`${title} – ${t.brand(f.siteName)}`}</title>
+        <title>{`${title} – ${f.t.nr.brand(f.siteName)}`}</title>
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={assets.css} />
         <link rel="stylesheet" href={assets.adminCss} />
         <script type="module" src={assets.adminJs} defer />
+        {scripts.map((src) => (
+          <script key={src} type="module" src={src} defer />
+        ))}
       </head>
       <body class="staff">
         <a class="skip" href="#main">
@@ -61,17 +119,17 @@ export function StaffLayout({
         </a>
         <header class="staff-head">
           <div class="staff-bar">
-            <a class="staff-brand" href={`${urls.moderation()}?queue=pending`}>
-              {t.brand(f.siteName)}
+            <a class="staff-brand" href={urls.admin()}>
+              {f.t.nr.brand(f.siteName)}
             </a>
             {f.viewer ? <span class="staff-who">{f.viewer.displayName}</span> : null}
           </div>
           <nav class="staff-nav" aria-label={t.navLabel}>
             <ul>
-              {links.map(([key, href, label]) => (
-                <li key={key}>
-                  <a href={href} aria-current={section === key ? 'page' : undefined}>
-                    {label}
+              {links.map((n) => (
+                <li key={n.section}>
+                  <a href={n.href} aria-current={current === n.section ? 'page' : undefined}>
+                    {n.label(f.t)}
                   </a>
                 </li>
               ))}
@@ -80,6 +138,19 @@ export function StaffLayout({
               </li>
             </ul>
           </nav>
+          {current === 'desk' ? (
+            <nav class="staff-subnav" aria-label={t.navLabel}>
+              <ul>
+                {sub.map(([key, href, label]) => (
+                  <li key={key}>
+                    <a href={href} aria-current={section === key ? 'page' : undefined}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
         </header>
         <main id="main" class="staff-main" tabIndex={-1}>
           <h1 class="staff-title">{title}</h1>

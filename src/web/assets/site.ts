@@ -1,5 +1,7 @@
 // The reading site's one script, loaded after the page: counts the view, turns the ranking
-// lists into tabs, and posts comments without leaving the page. Everything works without it.
+// lists into tabs, posts comments without leaving the page, and turns embeds into click-to-load
+// placeholders. Everything works without it.
+import { embeds } from './site-embeds.js';
 
 function countView(): void {
   const id = document.body.dataset.articleId;
@@ -218,6 +220,7 @@ reactions();
 moreComments();
 confirmations();
 countView();
+embeds();
 for (const el of document.querySelectorAll<HTMLElement>('[data-tabs]')) tabs(el);
 const form = document.querySelector<HTMLFormElement>('[data-comment-form]');
 if (form) commentForm(form);

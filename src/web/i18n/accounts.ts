@@ -93,6 +93,8 @@ const bg = {
   passwordSubmit: 'Смени паролата',
   passwordChanged: 'Паролата е сменена. Излязохте от профила си на всички други устройства.',
   wrongPassword: 'Паролата е грешна.',
+  lastAdmin:
+    'Вие сте единственият администратор на сайта. Дайте тази роля на друг човек, преди да изтриете профила си.',
   notifyTitle: 'Известия',
   notifyLabel: 'Пращайте ми имейл, когато някой отговори на мой коментар',
   notifySubmit: 'Запази',
@@ -204,6 +206,7 @@ const en: typeof bg = {
   passwordSubmit: 'Change the password',
   passwordChanged: 'Your password has been changed. You have been signed out on every other device.',
   wrongPassword: 'The password is wrong.',
+  lastAdmin: 'You are the site’s only admin. Give the role to someone else before deleting your account.',
   notifyTitle: 'Notifications',
   notifyLabel: 'Email me when someone replies to my comment',
   notifySubmit: 'Save',

@@ -10,7 +10,7 @@ const bg = {
   queues: { pending: 'Чакащи', reported: 'Сигнализирани', approved: 'Одобрени', rejected: 'Отхвърлени' },
   log: 'Дневник',
   settings: 'Настройки',
-  noRight: 'Профилът ви няма право да влиза в модерацията.',
+  noRight: 'Профилът ви няма право да отвори тази страница.',
   // The desk
   searchLabel: 'Търсене в текста, името или имейла',
   search: 'Търси',
@@ -225,7 +225,7 @@ const en: DeskMessages = {
   queues: { pending: 'Pending', reported: 'Reported', approved: 'Approved', rejected: 'Rejected' },
   log: 'Log',
   settings: 'Settings',
-  noRight: 'Your account is not allowed into moderation.',
+  noRight: 'Your account may not open this page.',
   searchLabel: 'Search text, name or email',
   search: 'Search',
   onlyArticle: (id: string) => `Only comments on article #${id}`,

@@ -272,4 +272,23 @@ describeEachDatabase('reader accounts: the profile', (getDb) => {
     expect(article).toContain('изтрит потребител');
     expect(article).not.toContain('Оставящ Следа');
   });
+
+  it('refuses to delete the site’s only admin, and keeps the account', async () => {
+    const { b, email } = await reader('Единствен Админ');
+    await getDb().db.updateTable('users').set({ role: 'admin' }).where('email', '=', email).execute();
+    const others = await getDb().db.selectFrom('users').select('id').where('role', '=', 'admin').execute();
+    expect(others).toHaveLength(1);
+    const refused = await b.submit('/profil', '/profil/iztrivane', {
+      mode: 'keep-comments',
+      password: PASSWORD,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Вие сте единственият администратор на сайта.');
+    const row = await getDb()
+      .db.selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirst();
+    expect(row).toBeDefined();
+  });
 });

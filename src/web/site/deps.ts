@@ -11,6 +11,12 @@ import type { Config } from '../../infra/config.js';
 import type { Logger } from '../../infra/log.js';
 import type { Mailer } from '../../infra/mail.js';
 import type { RateLimiter } from '../../infra/rate-limit.js';
+import type { MediaLibrary } from '../../media/library.js';
+import type { BannerStore } from '../../newsroom/banner.js';
+import type { HomeCuration } from '../../newsroom/curation.js';
+import type { ArticleEditing } from '../../newsroom/editing.js';
+import type { Scheduler } from '../../newsroom/scheduler.js';
+import type { NewsroomSettingsStore } from '../../newsroom/settings.js';
 import type { VisitorHasher } from '../../privacy/visitor.js';
 import type { RankingService } from '../../ranking/rankings.js';
 import type { ViewCounter } from '../../ranking/views.js';
@@ -30,10 +36,21 @@ export interface SiteDeps {
   pageCache: PageCache;
   formTokens: FormTokens;
   commentSettings: CommentSettingsStore;
+  /** The editors' home-page slots. */
+  curation: HomeCuration;
+  /** The banner above every reading page, held in memory. */
+  banner: BannerStore;
+  /** Slug style and other newsroom settings an admin edits at /admin/settings. */
+  newsroomSettings: NewsroomSettingsStore;
+  /** Creating and saving articles with their revisions. */
+  articles: ArticleEditing;
+  scheduler: Scheduler;
+  /** Uploaded images and their responsive variants. */
+  media: MediaLibrary;
   poster: CommentPoster;
   sessions: SessionStore;
   accounts: Accounts;
   mailer: Mailer;
   limiter: RateLimiter;
-  assets: { css: string; js: string; adminCss: string; adminJs: string };
+  assets: { css: string; js: string; adminCss: string; adminJs: string; editorJs: string };
 }

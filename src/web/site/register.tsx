@@ -9,6 +9,7 @@ import { commentActionRoutes } from './routes/comment-actions.js';
 import { commentPostRoutes } from './routes/comment-post.js';
 import { commentReportRoutes } from './routes/comment-report.js';
 import { sendError } from './routes/errors.js';
+import { previewRoutes } from './routes/preview.js';
 import { readingRoutes } from './routes/reading.js';
 import { viewRoutes } from './routes/views.js';
 
@@ -24,6 +25,7 @@ export function registerSite(app: FastifyInstance, deps: SiteDeps): void {
   commentActionRoutes(app, deps);
   commentReportRoutes(app, deps);
   accountRoutes(app, deps);
+  previewRoutes(app, deps);
   articleRoutes(app, deps);
   viewRoutes(app, deps);
 

@@ -19,6 +19,7 @@ export function buildFrame(deps: SiteDeps, path: string, request?: FastifyReques
     timeZone: deps.config.timeZone,
     t: messages(deps.config.locale),
     now: deps.clock.now(),
+    banner: deps.banner.active(deps.clock.now()),
     categories: deps.categories.all,
     rankings: deps.rankings.lists,
     path,

@@ -27,6 +27,9 @@ export const urls = {
   forgotPassword: () => '/profil/zabravena-parola',
   resetPassword: () => '/profil/nova-parola',
   verifyEmail: () => '/profil/potvarzhdenie',
+  admin: () => '/admin',
   moderation: () => '/admin/moderation',
+  /** The first-run setup: there only while no account is an admin. */
+  setup: () => '/admin/setup',
   viewBeacon: (articleId: number) => `/api/views/${articleId}`,
 };

@@ -84,6 +84,10 @@ export function accountDataRoutes(app: FastifyInstance, deps: SiteDeps): void {
           }
           return refuse({ errors: { password: a.wrongPassword }, notice: errorNotice(a.formHasErrors) }, 422);
         }
+        if (await deps.accounts.isLastAdmin(viewer.id)) {
+          await deps.accounts.logOut(check.token);
+          return refuse({ notice: errorNotice(a.lastAdmin) }, 409);
+        }
         let articleIds: number[];
         try {
           ({ articleIds } = await deps.accounts.deleteAccount(viewer.id, mode, now));

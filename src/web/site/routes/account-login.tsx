@@ -30,6 +30,7 @@ function showLogin(
   form: AccountForm,
   next: string,
   status = 200,
+  noAdmin = false,
 ) {
   const f = frameFor(deps, request, urls.login());
   const token = deps.formTokens.create(GUEST_PURPOSE.login);
@@ -37,7 +38,7 @@ function showLogin(
     deps,
     request,
     reply,
-    <LoginPage f={f} token={token} form={form} next={next} />,
+    <LoginPage f={f} token={token} form={form} next={next} noAdmin={noAdmin} />,
     status,
   );
 }
@@ -49,7 +50,8 @@ export function accountLoginRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const t = frameFor(deps, request, urls.login()).t;
     const form = emptyForm();
     if (request.sessionExpired) form.notice = errorNotice(t.account.sessionExpired);
-    return showLogin(deps, request, reply, form, next);
+    // The sign-in page is never cached, so asking costs one short query per visit to it.
+    return showLogin(deps, request, reply, form, next, 200, !(await deps.accounts.hasAdmin()));
   });
 
   app.post<{ Body: FormBody }>(

@@ -17,7 +17,7 @@ export function sendError(
     status === 404
       ? [t.notFoundTitle, detail ?? t.notFoundText]
       : status === 403
-        ? [t.badRequestTitle, detail ?? t.forbidden]
+        ? [t.forbiddenTitle, detail ?? t.forbidden]
         : status === 429
           ? [t.badRequestTitle, detail ?? t.tooManyRequests]
           : status < 500

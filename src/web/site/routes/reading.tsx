@@ -1,9 +1,10 @@
 // Home, category, topic and author pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withDescendants } from '../../../content/categories.js';
-import { latestPerCategory, listPublished, pagePublished } from '../../../content/lists.js';
+import { latestPerCategory, pagePublished } from '../../../content/lists.js';
 import { findAuthorBySlug, findTagBySlug } from '../../../content/people.js';
 import type { ArticleSummary } from '../../../content/types.js';
+import { loadFront } from '../../../newsroom/front.js';
 import type { SiteDeps } from '../deps.js';
 import { articleTags, buildFrame, pageParam, sendPage } from '../respond.js';
 import { urls } from '../urls.js';
@@ -16,10 +17,9 @@ export const PAGE_SIZE = 15;
 export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/', async (request, reply) => {
     const now = deps.clock.now();
-    const newest = await listPublished(deps.db, now, {}, 12);
-    const [lead, ...rest] = newest;
-    const top = rest.slice(0, 4);
-    const latest = rest.slice(4, 12);
+    // The editors' slots first, the newest around them (newsroom/front.ts).
+    const { lead, top, latest } = await loadFront(deps.db, deps.curation, now);
+    const newest = [...(lead ? [lead] : []), ...top, ...latest];
     // Each section's newest four in one query, then grouped under the top-level sections.
     const all = deps.categories.all;
     const tops = all.filter((c) => c.parentId === null);
@@ -37,9 +37,7 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
       articles: recent.filter((a) => topOf.get(a.category.id) === category.id).slice(0, 4),
     }));
     const shownArticles: ArticleSummary[] = [...newest, ...recent];
-    const view = (
-      <HomePage frame={buildFrame(deps, '/', request)} data={{ lead: lead ?? null, top, latest, sections }} />
-    );
+    const view = <HomePage frame={buildFrame(deps, '/', request)} data={{ lead, top, latest, sections }} />;
     return sendPage(deps, request, reply, view, { tags: ['home', 'lists', ...articleTags(shownArticles)] });
   });
 

@@ -64,11 +64,23 @@ export function RegisterPage(props: { f: Frame; token: string; form: AccountForm
   );
 }
 
-export function LoginPage(props: { f: Frame; token: string; form: AccountForm; next: string }) {
+export function LoginPage(props: {
+  f: Frame;
+  token: string;
+  form: AccountForm;
+  next: string;
+  /** No account is an admin yet: point to the first-run setup. */
+  noAdmin?: boolean;
+}) {
   const { f, form } = props;
   const a = f.t.account;
   return (
     <AccountShell f={f} title={a.signIn}>
+      {props.noAdmin ? (
+        <p class="notice" data-setup>
+          {f.t.staff.setupNotice} <a href={urls.setup()}>{f.t.staff.setupLink}</a>
+        </p>
+      ) : null}
       <Notice notice={form.notice} />
       <form method="post" action={urls.login()} class="stacked-form" noValidate>
         <CsrfField token={props.token} />

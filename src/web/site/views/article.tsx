@@ -5,12 +5,13 @@ import type { ThreadPage } from '../../../comments/listing.js';
 import type { CommentPolicy } from '../../../comments/policy.js';
 import type { Article, ArticleSummary } from '../../../content/types.js';
 import { urls } from '../urls.js';
-import { Card } from './cards.js';
+import { BreakingLabel, Card } from './cards.js';
 import type { CommentActions } from './comment-item.js';
 import { type CommentFormState, CommentsSection } from './comments.js';
 import { commentCount, isoDate, when } from './format.js';
 import type { Frame } from './frame.js';
 import { Layout } from './layout.js';
+import { ResponsivePicture } from './picture.js';
 import { RawHtml } from './raw-html.js';
 
 export interface ArticleData {
@@ -23,18 +24,40 @@ export interface ArticleData {
   policy: CommentPolicy;
   formToken: string;
   replyToName: string | null;
+  /** The newsroom's preview of an unpublished article: not indexed, not counted, no comments. */
+  preview?: boolean;
 }
 
 export function ArticlePage({ frame: f, data }: { frame: Frame; data: ArticleData }) {
   const a = data.article;
   const updated = a.updatedAt - a.publishedAt > 5 * 60_000;
+  const embeds = a.bodyHtml.includes('data-embed-id=');
   return (
-    <Layout frame={f} title={a.title} description={a.lead} articleId={a.id}>
-      <article class="article" aria-labelledby="article-title">
+    <Layout
+      frame={f}
+      title={a.title}
+      description={a.lead}
+      articleId={data.preview ? undefined : a.id}
+      noindex={data.preview}
+    >
+      {data.preview ? (
+        <p class="notice notice-error preview-notice" role="note">
+          {f.t.nr.previewBanner}
+        </p>
+      ) : null}
+      {/* The words of the body's click-to-load embeds, read by src/web/assets/site-embeds.ts. */}
+      <article
+        class="article"
+        aria-labelledby="article-title"
+        data-embed-load={embeds ? f.t.ed.embedLoad : undefined}
+        data-embed-note={embeds ? f.t.ed.embedNote : undefined}
+        data-embed-title={embeds ? f.t.ed.embedFrameTitle : undefined}
+      >
         <nav class="crumbs" aria-label={f.t.home}>
           <a href="/">{f.t.home}</a> › <a href={urls.category(a.category)}>{a.category.name}</a>
         </nav>
         <h1 id="article-title" class="article-title">
+          <BreakingLabel f={f} a={a} />
           {a.title}
         </h1>
         <p class="article-lead">{a.lead}</p>
@@ -66,7 +89,18 @@ export function ArticlePage({ frame: f, data }: { frame: Frame; data: ArticleDat
         </div>
         {a.cover ? (
           <figure class="cover">
-            <img src={a.cover.url} alt={a.cover.alt} width={960} height={540} />
+            {a.cover.media ? (
+              <ResponsivePicture
+                media={a.cover.media}
+                alt={a.cover.alt}
+                sizes="(max-width: 960px) 100vw, 860px"
+                width={960}
+                height={540}
+                loading="eager"
+              />
+            ) : (
+              <img src={a.cover.url} alt={a.cover.alt} width={960} height={540} />
+            )}
             {a.cover.caption || a.cover.credit ? (
               <figcaption>
                 {a.cover.caption} {a.cover.credit ? <span class="credit">{a.cover.credit}</span> : null}
@@ -102,17 +136,19 @@ export function ArticlePage({ frame: f, data }: { frame: Frame; data: ArticleDat
           </div>
         </section>
       ) : null}
-      <CommentsSection
-        f={f}
-        article={a}
-        page={data.page}
-        viewer={data.viewer}
-        actions={data.actions}
-        form={data.form}
-        policy={data.policy}
-        formToken={data.formToken}
-        replyToName={data.replyToName}
-      />
+      {data.preview ? null : (
+        <CommentsSection
+          f={f}
+          article={a}
+          page={data.page}
+          viewer={data.viewer}
+          actions={data.actions}
+          form={data.form}
+          policy={data.policy}
+          formToken={data.formToken}
+          replyToName={data.replyToName}
+        />
+      )}
     </Layout>
   );
 }

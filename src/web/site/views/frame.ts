@@ -2,6 +2,7 @@
 import type { SessionUser } from '../../../accounts/sessions.js';
 import type { Category } from '../../../content/types.js';
 import type { Locale } from '../../../infra/config.js';
+import type { Banner } from '../../../newsroom/banner.js';
 import type { Rankings } from '../../../ranking/rankings.js';
 import type { Messages } from '../../i18n.js';
 
@@ -19,4 +20,6 @@ export interface Frame {
   assets: { css: string; js: string };
   /** The signed-in reader; null on every cached (anonymous) page. */
   viewer: SessionUser | null;
+  /** The banner to show above the page now, if any (from memory, never a query). */
+  banner: Banner | null;
 }

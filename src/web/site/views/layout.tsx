@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatWeekdayDate } from '../../../text/dates.js';
 import { urls } from '../urls.js';
+import { SiteBanner } from './banner.js';
 import type { Frame } from './frame.js';
 import { Sidebar } from './sidebar.js';
 
@@ -46,6 +47,7 @@ export function Layout({
         <a class="skip" href="#main">
           {f.t.skipToContent}
         </a>
+        <SiteBanner f={f} />
         <header class="masthead">
           <div class="masthead-top wrap">
             <span class="today">{formatWeekdayDate(f.now, f.locale, f.timeZone)}</span>
