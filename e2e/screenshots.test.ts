@@ -154,3 +154,59 @@ describe('screenshots of the staff and reader side', () => {
     await capture(phone, '/profil', 'profile-phone');
   });
 });
+
+describe('screenshots of the newsroom back office', () => {
+  const PASSWORD = 'redakcia-snimki-2026';
+
+  beforeAll(async () => {
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'cli.js'),
+        'users',
+        'add',
+        '--email',
+        'admin@example.bg',
+        '--name',
+        'Главен редактор',
+        '--role',
+        'admin',
+      ],
+      { env: { ...server.env, VESTNIK_PASSWORD: PASSWORD } },
+    );
+    for (const s of [desktop, phone]) {
+      // Signed out of the moderator's session first: the sign-in page is for visitors.
+      await s.context.clearCookies();
+      await s.page.goto(`${server.url}/profil/vhod`);
+      await s.page.locator('#login-email').fill('admin@example.bg');
+      await s.page.locator('#login-password').fill(PASSWORD);
+      await Promise.all([
+        s.page.waitForURL((u) => u.pathname !== '/profil/vhod'),
+        s.page.locator('form button[type=submit]').click(),
+      ]);
+    }
+  });
+
+  it('dashboard and article list, desktop 1366 px and phone 390 px', async () => {
+    await capture(desktop, '/admin', 'dashboard-desktop');
+    await capture(phone, '/admin', 'dashboard-phone');
+    await capture(desktop, '/admin/articles', 'articles-desktop');
+  });
+
+  it('the article editor with its rich-text body, desktop 1366 px and phone 390 px', async () => {
+    await desktop.page.goto(`${server.url}/admin/articles`);
+    const first = await desktop.page.locator('table.articles-table tbody a').first().getAttribute('href');
+    await desktop.page.goto(`${server.url}${first}`);
+    await desktop.page.locator('.ed-content').waitFor();
+    await capture(desktop, first ?? '/admin/articles', 'editor-desktop');
+    await capture(phone, '/admin/articles/new', 'editor-new-phone');
+  });
+
+  it('home curation, media library, users and sections, desktop 1366 px', async () => {
+    await capture(desktop, '/admin/home', 'home-curation-desktop');
+    await capture(desktop, '/admin/media', 'media-desktop');
+    await capture(desktop, '/admin/users', 'users-desktop');
+    await capture(desktop, '/admin/categories', 'categories-desktop');
+    await capture(phone, '/admin/home', 'home-curation-phone');
+  });
+});

@@ -85,35 +85,37 @@ export function ArticlesListPage({
       {d.items.length === 0 ? (
         <p>{t.noArticles}</p>
       ) : (
-        <table class="articles-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.colTitle}</th>
-              <th scope="col">{t.statusLabel}</th>
-              <th scope="col">{t.colCategory}</th>
-              <th scope="col">{t.colOwner}</th>
-              <th scope="col">{t.colUpdated}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <a href={articleUrl(a.id)}>{a.title}</a>
-                </td>
-                <td>
-                  <span class={`status status-${a.status}`}>{t.status[a.status]}</span>
-                  {a.status === 'scheduled' && a.scheduledAt ? (
-                    <span class="muted"> · {when(f, a.scheduledAt)}</span>
-                  ) : null}
-                </td>
-                <td>{a.categoryName}</td>
-                <td>{a.ownerName ?? '—'}</td>
-                <td>{when(f, a.updatedAt)}</td>
+        <div class="staff-table-wrap">
+          <table class="staff-table articles-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.colTitle}</th>
+                <th scope="col">{t.statusLabel}</th>
+                <th scope="col">{t.colCategory}</th>
+                <th scope="col">{t.colOwner}</th>
+                <th scope="col">{t.colUpdated}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <a href={articleUrl(a.id)}>{a.title}</a>
+                  </td>
+                  <td>
+                    <span class={`status status-${a.status}`}>{t.status[a.status]}</span>
+                    {a.status === 'scheduled' && a.scheduledAt ? (
+                      <span class="muted"> · {when(f, a.scheduledAt)}</span>
+                    ) : null}
+                  </td>
+                  <td>{a.categoryName}</td>
+                  <td>{a.ownerName ?? '—'}</td>
+                  <td>{when(f, a.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pager f={f} page={d.page} pages={d.pages} href={(p) => listUrl(d, p)} />
     </StaffLayout>

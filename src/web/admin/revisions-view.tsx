@@ -87,46 +87,48 @@ export function RevisionsPage({
           <DiffTable f={f} fields={d.compared.fields} onlyChanged />
         </section>
       ) : null}
-      <table class="revisions">
-        <thead>
-          <tr>
-            <th scope="col">{t.version('')}</th>
-            <th scope="col">{t.colWhen}</th>
-            <th scope="col">{t.colBy}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t.restore}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.revisions.map((r) => (
-            <tr key={r.id}>
-              <td>
-                {r.version} · {t.revisionKinds[r.kind]}
-              </td>
-              <td>{when(f, r.createdAt)}</td>
-              <td>
-                <Who f={f} r={r} />
-              </td>
-              <td>
-                {d.canRestore && r.id !== newest?.id ? (
-                  <form method="post" action={`${base}/${r.id}/restore`}>
-                    <input type="hidden" name="_csrf" value={d.csrf} />
-                    <input type="hidden" name="version" value={String(d.version)} />
-                    <button
-                      type="submit"
-                      class="button button-secondary"
-                      aria-label={`${t.restore}: ${label(r)}`}
-                    >
-                      {t.restore}
-                    </button>
-                  </form>
-                ) : null}
-              </td>
+      <div class="staff-table-wrap">
+        <table class="staff-table revisions">
+          <thead>
+            <tr>
+              <th scope="col">{t.version('')}</th>
+              <th scope="col">{t.colWhen}</th>
+              <th scope="col">{t.colBy}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t.restore}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.revisions.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  {r.version} · {t.revisionKinds[r.kind]}
+                </td>
+                <td>{when(f, r.createdAt)}</td>
+                <td>
+                  <Who f={f} r={r} />
+                </td>
+                <td>
+                  {d.canRestore && r.id !== newest?.id ? (
+                    <form method="post" action={`${base}/${r.id}/restore`}>
+                      <input type="hidden" name="_csrf" value={d.csrf} />
+                      <input type="hidden" name="version" value={String(d.version)} />
+                      <button
+                        type="submit"
+                        class="button button-secondary"
+                        aria-label={`${t.restore}: ${label(r)}`}
+                      >
+                        {t.restore}
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </StaffLayout>
   );
 }
