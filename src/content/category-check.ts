@@ -1,8 +1,8 @@
 // What an admin may type into a section's form, checked field by field. Pure: the checks that need
 // the database (a taken slug, a parent that would make a cycle) are in category-admin.ts.
-import type { CommentsModeration, CommentsWho } from '../db/schema.js';
 import { slugify } from '../text/slug.js';
 import { RESERVED_SLUGS } from './categories.js';
+import { CLOSE_DAYS, parseCommentRules } from './comment-rules.js';
 import type { CommentRules } from './types.js';
 
 /** The form as typed: every field a string, '' meaning "not given" (or "inherit" for the policy). */
@@ -47,11 +47,8 @@ export const CATEGORY_LIMITS = {
   slug: 60,
   description: 500,
   position: 9999,
-  closeDays: 3650,
+  closeDays: CLOSE_DAYS.max,
 } as const;
-
-const WHO: readonly CommentsWho[] = ['guests', 'registered', 'closed'];
-const MODERATION: readonly CommentsModeration[] = ['pre', 'post'];
 
 const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 const length = (s: string) => [...s].length;
@@ -105,17 +102,10 @@ export function checkCategoryDraft(
     else position = n;
   }
 
-  const who = draft.who === '' ? null : draft.who;
-  if (who !== null && !(WHO as readonly string[]).includes(who)) errors.who = 'choice';
-  const moderation = draft.moderation === '' ? null : draft.moderation;
-  if (moderation !== null && !(MODERATION as readonly string[]).includes(moderation))
-    errors.moderation = 'choice';
-  let closeDays: number | null = null;
-  if (draft.closeDays.trim() !== '') {
-    const n = wholeNumber(draft.closeDays.trim(), 1, CATEGORY_LIMITS.closeDays);
-    if (n === 'bad') errors.closeDays = 'range';
-    else closeDays = n;
-  }
+  const policy = parseCommentRules(draft);
+  if (policy.errors.who) errors.who = 'choice';
+  if (policy.errors.moderation) errors.moderation = 'choice';
+  if (policy.errors.closeDays) errors.closeDays = 'range';
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -126,11 +116,7 @@ export function checkCategoryDraft(
       parentId,
       description,
       position,
-      commentRules: {
-        who: who as CommentsWho | null,
-        moderation: moderation as CommentsModeration | null,
-        closeDays,
-      },
+      commentRules: policy.rules,
     },
   };
 }

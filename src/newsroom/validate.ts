@@ -1,6 +1,6 @@
 // Reads the editor form's fields into an ArticleDraft. Pure: lengths, shapes and enumerations are
 // checked here; whether a category, author or image exists is checked against the database on save.
-import type { CommentsModeration, CommentsWho } from '../db/schema.js';
+import { parseCommentRules } from '../content/comment-rules.js';
 import type { ArticleDraft, DraftErrors } from './types.js';
 
 export const LIMITS = {
@@ -14,7 +14,6 @@ export const LIMITS = {
   tags: 20,
   tag: 60,
   authors: 10,
-  closeDays: 3650,
 } as const;
 
 export type FormFields = Record<string, string | string[] | undefined>;
@@ -42,16 +41,6 @@ export function splitTags(raw: string): string[] {
     out.push(name);
   }
   return out;
-}
-
-function policyWho(v: string): CommentsWho | null | undefined {
-  if (v === '' || v === 'inherit') return null;
-  return v === 'guests' || v === 'registered' || v === 'closed' ? v : undefined;
-}
-
-function policyModeration(v: string): CommentsModeration | null | undefined {
-  if (v === '' || v === 'inherit') return null;
-  return v === 'pre' || v === 'post' ? v : undefined;
 }
 
 export function parseDraft(
@@ -94,17 +83,14 @@ export function parseDraft(
   const seoDescription = line(first(fields.seo_description));
   if (seoDescription.length > LIMITS.seoDescription) errors.seoDescription = 'too-long';
 
-  const who = policyWho(first(fields.comments_who));
-  if (who === undefined) errors.commentsWho = 'bad-value';
-  const moderation = policyModeration(first(fields.comments_moderation));
-  if (moderation === undefined) errors.commentsModeration = 'bad-value';
-  const rawClose = first(fields.comments_close_days).trim();
-  let commentsCloseDays: number | null = null;
-  if (rawClose !== '') {
-    if (!/^[0-9]{1,4}$/.test(rawClose) || Number(rawClose) > LIMITS.closeDays) {
-      errors.commentsCloseDays = 'bad-value';
-    } else commentsCloseDays = Number(rawClose);
-  }
+  const policy = parseCommentRules({
+    who: first(fields.comments_who),
+    moderation: first(fields.comments_moderation),
+    closeDays: first(fields.comments_close_days),
+  });
+  if (policy.errors.who) errors.commentsWho = 'bad-value';
+  if (policy.errors.moderation) errors.commentsModeration = 'bad-value';
+  if (policy.errors.closeDays) errors.commentsCloseDays = 'bad-value';
 
   const rawBreaking = first(fields.breaking);
   if (rawBreaking !== '' && rawBreaking !== '1' && rawBreaking !== 'on') errors.breaking = 'bad-value';
@@ -120,9 +106,9 @@ export function parseDraft(
     coverMediaId,
     seoTitle,
     seoDescription,
-    commentsWho: who ?? null,
-    commentsModeration: moderation ?? null,
-    commentsCloseDays,
+    commentsWho: policy.rules.who,
+    commentsModeration: policy.rules.moderation,
+    commentsCloseDays: policy.rules.closeDays,
     breaking: rawBreaking === '1' || rawBreaking === 'on',
   };
   return Object.keys(errors).length === 0 ? { ok: true, draft } : { ok: false, errors, draft };

@@ -1,5 +1,6 @@
 // The editor's side column: saving and the workflow steps, then where the article is filed and how
 // it behaves (section, bylines, cover, comments, breaking, search engines).
+import { COMMENTS_MODERATION, COMMENTS_WHO } from '../../content/comment-rules.js';
 import { LIMITS } from '../../newsroom/validate.js';
 import { when } from '../site/views/format.js';
 import type { Frame } from '../site/views/frame.js';
@@ -191,7 +192,7 @@ export function ArticleSide({ f, d }: { f: Frame; d: EditorPageData }) {
           {(x) => (
             <select {...x} name="comments_who" disabled={ro}>
               <option value="inherit">{t.inherit}</option>
-              {(['guests', 'registered', 'closed'] as const).map((w) => (
+              {COMMENTS_WHO.map((w) => (
                 <option key={w} value={w} selected={v.commentsWho === w}>
                   {t.who[w]}
                 </option>
@@ -207,7 +208,7 @@ export function ArticleSide({ f, d }: { f: Frame; d: EditorPageData }) {
           {(x) => (
             <select {...x} name="comments_moderation" disabled={ro}>
               <option value="inherit">{t.inherit}</option>
-              {(['pre', 'post'] as const).map((m) => (
+              {COMMENTS_MODERATION.map((m) => (
                 <option key={m} value={m} selected={v.commentsModeration === m}>
                   {t.moderation[m]}
                 </option>

@@ -1,10 +1,10 @@
 // The article editor's routes: new, create, open, save (with a workflow step), autosave, preview
 // link and tag suggestions. Rights: the role matrix at the door, then per article (rights.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadDeskArticle, renewPreviewKey } from '../../newsroom/desk-articles.js';
+import { listAuthors, loadDeskArticle, renewPreviewKey } from '../../newsroom/desk-articles.js';
 import { diffSnapshots } from '../../newsroom/diff.js';
 import type { SaveResult } from '../../newsroom/editing.js';
-import { canOpen } from '../../newsroom/rights.js';
+import { canEdit, canOpen } from '../../newsroom/rights.js';
 import { snapshotOfDraft } from '../../newsroom/snapshot.js';
 import type { DeskArticle } from '../../newsroom/types.js';
 import { transition } from '../../newsroom/workflow.js';
@@ -71,9 +71,7 @@ export function articlesRoutes(app: FastifyInstance, deps: SiteDeps): void {
       return result.reason === 'forbidden'
         ? sendError(deps, request, reply, 403, t.nr.noRightArticle)
         : sendError(deps, request, reply, 404);
-    const authors = new Map(
-      (await editorData(deps, request, t, null, draft)).authors.map((a) => [a.id, a.name]),
-    );
+    const authors = new Map((await listAuthors(deps.db)).map((a) => [a.id, a.name]));
     // An empty slug or byline in the form means "keep" / "mine": compare what a save would store.
     const mine = snapshotOfDraft(
       {
@@ -210,7 +208,7 @@ export function articlesRoutes(app: FastifyInstance, deps: SiteDeps): void {
       const token = checkStaffPost(deps, request, (request.body as Fields | undefined)?._csrf);
       if (token === 'invalid') return sendError(deps, request, reply, 403);
       const form = readArticleForm(request.body, f.t, tz);
-      const editable = (await editorData(deps, request, f.t, article, article)).editable;
+      const editable = canEdit(actorOf(request), article);
       if (token === 'expired') {
         const d = await editorData(deps, request, f.t, article, editable ? form.parsed.draft : article, {
           version: form.version ?? article.version,
