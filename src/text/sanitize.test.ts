@@ -37,8 +37,11 @@ describe('sanitizeArticleHtml: ordinary markup', () => {
       '<a href="https://x.bg" target="_blank" rel="noopener">a</a>',
     );
     expect(sanitizeArticleHtml('<a href="https://x.bg" target="_blank" rel="nofollow">a</a>')).toBe(
-      '<a href="https://x.bg" rel="nofollow noopener" target="_blank">a</a>',
+      '<a href="https://x.bg" target="_blank" rel="nofollow noopener">a</a>',
     );
+    // Cleaning clean HTML again changes nothing.
+    const once = sanitizeArticleHtml('<a href="https://x.bg" rel="nofollow" target="_blank">a</a>');
+    expect(sanitizeArticleHtml(once)).toBe(once);
     expect(sanitizeArticleHtml('<a href="https://x.bg" target="_top">a</a>')).toBe(
       '<a href="https://x.bg">a</a>',
     );

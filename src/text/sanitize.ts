@@ -98,9 +98,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
       // Only a new tab makes sense in an article; other targets (_top, named frames) are dropped.
       if (target !== '_blank') return { tagName, attribs: rest };
       // Pages opened in a new tab must not get window.opener.
-      const rel = new Set((attribs.rel ?? '').split(/\s+/).filter((r) => r !== ''));
+      const { rel: relAttr, ...others } = rest;
+      const rel = new Set((relAttr ?? '').split(/\s+/).filter((r) => r !== ''));
       rel.add('noopener');
-      return { tagName, attribs: { ...rest, target, rel: [...rel].join(' ') } };
+      // A fixed attribute order keeps sanitizing idempotent: cleaning clean HTML changes nothing.
+      return { tagName, attribs: { ...others, target, rel: [...rel].join(' ') } };
     },
   },
   exclusiveFilter: (frame) => {
