@@ -49,7 +49,7 @@ async function signIn(page: Page, email: string, password = PASSWORD): Promise<v
   await page.locator('#login-password').fill(password);
   await Promise.all([
     page.waitForURL((u) => u.pathname !== '/profil/vhod'),
-    page.locator('form button[type=submit]').click(),
+    page.locator('main form button[type=submit]').click(),
   ]);
 }
 
@@ -151,7 +151,7 @@ describe('a registered reader', () => {
     await page.locator('#register-email').fill(email);
     await page.locator('#register-name').fill('Рада Читателева');
     await page.locator('#register-password').fill('моята-дълга-парола-7');
-    await page.locator('form button[type=submit]').click();
+    await page.locator('main form button[type=submit]').click();
     await page.getByRole('heading', { name: 'Проверете пощата си' }).waitFor();
     await page.goto(await linkFromOutbox(email, '/profil/potvarzhdenie'));
     expect(await page.locator('main').textContent()).toMatch(/потвърден/i);
@@ -215,7 +215,7 @@ describe('a registered reader', () => {
       .click();
     await page.locator('label', { hasText: 'Не е по темата' }).click();
     await page.locator('#report-note').fill('Не е свързано със статията.');
-    await page.locator('form button[type=submit]').click();
+    await page.locator('main form button[type=submit]').click();
     await expect
       .poll(() => page.locator('[data-form-status]').textContent())
       .toContain('Модераторите ще прегледат');

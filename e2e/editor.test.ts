@@ -39,7 +39,7 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.locator('#login-password').fill(PASSWORD);
   await Promise.all([
     page.waitForURL((u) => u.pathname !== '/profil/vhod'),
-    page.locator('form button[type=submit]').click(),
+    page.locator('main form button[type=submit]').click(),
   ]);
 }
 

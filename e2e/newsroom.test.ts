@@ -40,7 +40,7 @@ async function signedIn(email: string): Promise<Page> {
   await page.locator('#login-password').fill(PASSWORD);
   await Promise.all([
     page.waitForURL((u) => u.pathname !== '/profil/vhod'),
-    page.locator('form button[type=submit]').click(),
+    page.locator('main form button[type=submit]').click(),
   ]);
   return page;
 }

@@ -103,6 +103,12 @@ describe('screenshots', () => {
   it('sign-in page, phone 390 px', async () => {
     await capture(phone, '/profil/vhod', 'login-phone');
   });
+
+  it('search results, desktop 1366 px and phone 390 px', async () => {
+    const path = `/search?q=${encodeURIComponent('държавите')}`;
+    await capture(desktop, path, 'search-desktop');
+    await capture(phone, path, 'search-phone');
+  });
 });
 
 describe('screenshots of the staff and reader side', () => {
@@ -139,7 +145,7 @@ describe('screenshots of the staff and reader side', () => {
       await s.page.locator('#login-password').fill(PASSWORD);
       await Promise.all([
         s.page.waitForURL((u) => u.pathname !== '/profil/vhod'),
-        s.page.locator('form button[type=submit]').click(),
+        s.page.locator('main form button[type=submit]').click(),
       ]);
     }
   });
@@ -182,7 +188,7 @@ describe('screenshots of the newsroom back office', () => {
       await s.page.locator('#login-password').fill(PASSWORD);
       await Promise.all([
         s.page.waitForURL((u) => u.pathname !== '/profil/vhod'),
-        s.page.locator('form button[type=submit]').click(),
+        s.page.locator('main form button[type=submit]').click(),
       ]);
     }
   });

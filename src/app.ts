@@ -136,6 +136,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
     media,
     settings: () => newsroomSettings.get(),
     timeZone: config.timeZone,
+    locale: config.locale,
   });
   // Published on time by the process, never by page visits; every process runs one safely.
   const scheduler = new Scheduler({

@@ -12,7 +12,7 @@ describe('vestnik command and start-up', () => {
   it('--help lists the commands', () => {
     const r = run(['bin/vestnik.js', '--help']);
     expect(r.status).toBe(0);
-    for (const cmd of ['start', 'migrate', 'demo']) expect(r.stdout).toContain(cmd);
+    for (const cmd of ['start', 'migrate', 'demo', 'reindex']) expect(r.stdout).toContain(cmd);
   });
 
   it('an unknown command fails with a message', () => {
@@ -45,6 +45,25 @@ describe('vestnik demo', () => {
       expect(again.stderr).toContain('--reset');
       const reset = run(['bin/vestnik.js', 'demo', '--reset'], env);
       expect(reset.status, reset.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('vestnik reindex', () => {
+  it('rebuilds the search index of the demo content', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vestnik-cli-'));
+    const env = { DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'v.db')}` };
+    try {
+      const demo = run(['bin/vestnik.js', 'demo'], env);
+      expect(demo.status, demo.stderr).toBe(0);
+      const articles = Number(/demo loaded: (\d+) articles/.exec(demo.stdout)?.[1]);
+      const r = run(['bin/vestnik.js', 'reindex', '--related'], env);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain(
+        `${articles} articles indexed, 0 stale entries removed, ${articles} related lists`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

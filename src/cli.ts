@@ -15,6 +15,7 @@ import { systemClock } from './infra/clock.js';
 import { ConfigError, loadConfig } from './infra/config.js';
 import { createLogger } from './infra/log.js';
 import { createMailer } from './infra/mail.js';
+import { reindexAll } from './search/reindex.js';
 
 const publicDir = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -73,6 +74,35 @@ program
       }
     } finally {
       await services.stop();
+    }
+  });
+
+program
+  .command('reindex')
+  .description('rebuild the search index from the published articles, and related lists that are missing')
+  .option(
+    '--related',
+    "recompute every article's related articles, not only missing ones (slow on a big archive)",
+  )
+  .action(async (options: { related?: boolean }) => {
+    const handle = openDatabase(config().database);
+    try {
+      await migrateToLatest(handle);
+      const started = performance.now();
+      const result = await reindexAll(handle.db, {
+        related: options.related === true ? 'all' : 'missing',
+        onProgress: (n) => {
+          if (n % 10_000 === 0) console.log(`  ${n} articles indexed…`);
+        },
+      });
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        `search index rebuilt: ${result.indexed} articles indexed, ${result.removed} stale entries removed` +
+          `, ${result.related} related lists` +
+          ` in ${seconds.toFixed(1)} s`,
+      );
+    } finally {
+      await handle.destroy();
     }
   });
 

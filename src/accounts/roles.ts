@@ -33,6 +33,8 @@ export type Permission =
   | 'home.curate'
   /** The comment queues, readers' records, the comment settings and log. */
   | 'comments.moderate'
+  /** /admin/tags: rename, re-kind, merge and delete tags. */
+  | 'tags.manage'
   | 'users.manage'
   | 'categories.manage'
   | 'settings.manage';
@@ -51,6 +53,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'articles.edit-any',
     'home.curate',
     'comments.moderate',
+    'tags.manage',
   ],
   admin: [
     'backoffice',
@@ -59,6 +62,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'articles.edit-any',
     'home.curate',
     'comments.moderate',
+    'tags.manage',
     'users.manage',
     'categories.manage',
     'settings.manage',

@@ -7,6 +7,7 @@ export const RESERVED_SLUGS = new Set([
   'media',
   'api',
   'tema',
+  'temi',
   'avtor',
   'arhiv',
   'na-dneshnata-data',

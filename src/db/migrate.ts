@@ -5,12 +5,14 @@ import type { DbHandle } from './index.js';
 import { initial } from './migrations/0001-initial.js';
 import { commentsCommunity } from './migrations/0002-comments-community.js';
 import { newsroom } from './migrations/0003-newsroom.js';
+import { search } from './migrations/0004-search.js';
 
 export function migrations(handle: DbHandle): Record<string, Migration> {
   return {
     '0001-initial': initial(handle.caps),
     '0002-comments-community': commentsCommunity(handle.caps),
     '0003-newsroom': newsroom(handle.caps),
+    '0004-search': search(handle.caps),
   };
 }
 

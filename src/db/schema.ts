@@ -275,6 +275,25 @@ export interface SettingTable {
   value: string;
 }
 
+/** A published article as the search index holds it: space-separated terms (stems) per field. */
+export interface SearchDocTable {
+  article_id: number;
+  category_id: number;
+  published_at: number;
+  title_terms: string;
+  lead_terms: string;
+  body_terms: string;
+  plain: string;
+}
+
+/** Related articles, computed when an article is published; position 0 is shown first. */
+export interface ArticleRelatedTable {
+  article_id: number;
+  related_id: number;
+  position: number;
+  score: number;
+}
+
 export interface Database {
   categories: CategoryTable;
   authors: AuthorTable;
@@ -296,6 +315,8 @@ export interface Database {
   article_revisions: ArticleRevisionTable;
   media: MediaTable;
   home_slots: HomeSlotTable;
+  search_docs: SearchDocTable;
+  article_related: ArticleRelatedTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;

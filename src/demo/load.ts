@@ -9,6 +9,7 @@ import type { CacheBus } from '../infra/cache-bus.js';
 import type { Clock } from '../infra/clock.js';
 import type { Config } from '../infra/config.js';
 import { HOUR_MS } from '../ranking/store-sql.js';
+import { indexArticles } from '../search/index-sync.js';
 import { localParts, zonedTimeToEpoch } from '../text/dates.js';
 import { slugify } from '../text/slug.js';
 import { demoArticles1 } from './articles-1.js';
@@ -144,6 +145,7 @@ export async function loadDemo(deps: DemoDeps, options: { reset: boolean }): Pro
     }
 
     const viewRows: { article_id: number; hour: number; views: number }[] = [];
+    const articleIds: number[] = [];
     for (const article of demoArticles) {
       const publishedAt = publishedAtFor(article, now, config.timeZone);
       const slug = slugify(article.title);
@@ -191,6 +193,7 @@ export async function loadDemo(deps: DemoDeps, options: { reset: boolean }): Pro
       await trx.updateTable('articles').set({ view_count: total }).where('id', '=', id).execute();
       result.views += total;
       result.articles++;
+      articleIds.push(id);
     }
     for (let i = 0; i < viewRows.length; i += 500) {
       await trx
@@ -198,6 +201,8 @@ export async function loadDemo(deps: DemoDeps, options: { reset: boolean }): Pro
         .values(viewRows.slice(i, i + 500))
         .execute();
     }
+    // Searchable and with related lists from the first page view, like anything published.
+    await indexArticles(trx, articleIds);
   });
 
   deps.bus.publish({ type: 'invalidate', tags: ['rankings', 'categories', 'lists', 'home'] });

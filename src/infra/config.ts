@@ -23,6 +23,8 @@ export interface Config {
   viewFlushMs: number;
   /** Comments one network address may post per minute. */
   commentsPerMinute: number;
+  /** Searches one address may run per minute (a search costs more than a cached page). */
+  searchPerMinute: number;
   /** Comments one signed-in reader may post per minute. */
   commentsPerReaderPerMinute: number;
   /** smtp:// or smtps:// URL of the mail relay; null writes mail to DATA_DIR/outbox and the log. */
@@ -177,6 +179,7 @@ export function loadConfig(env: Env = process.env): Config {
     rankingRefreshMs: integer(env, 'RANKING_REFRESH_MS', 30_000, 100, 3_600_000),
     viewFlushMs: integer(env, 'VIEW_FLUSH_MS', 5_000, 50, 600_000),
     commentsPerMinute: integer(env, 'COMMENTS_PER_MINUTE', 10, 1, 100_000),
+    searchPerMinute: integer(env, 'SEARCH_PER_MINUTE', 120, 1, 1_000_000),
     commentsPerReaderPerMinute: integer(env, 'COMMENTS_PER_READER_PER_MINUTE', 5, 1, 100_000),
     smtpUrl: serviceUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: mailFrom(env, siteName, new URL(site).hostname),

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/index.js';
 import type { ArticleStatus } from '../db/schema.js';
+import { terms } from '../text/tokens.js';
 import type { DeskArticle } from './types.js';
 
 export async function loadDeskArticle(db: Db, id: number): Promise<DeskArticle | null> {
@@ -133,10 +134,14 @@ export async function listDeskArticles(
     const total = Number(count.n);
     return { items: rows.map(toItem), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
   }
-  // #5 brings real search; until then the newest 5000 titles are filtered here.
+  // The public index holds only published articles; the desk needs drafts too, so the newest
+  // 5000 titles are matched here: a typed word matches as a substring (метро → метроучастък) or by
+  // its stem (държавата → Държави).
+  const wanted = words.map((w) => ({ raw: w, stem: terms(w)[0] }));
   const rows = (await select.limit(5000).execute()).filter((r) => {
     const title = r.title.toLocaleLowerCase('bg');
-    return words.every((w) => title.includes(w));
+    const stems = new Set(terms(r.title));
+    return wanted.every((w) => title.includes(w.raw) || (w.stem !== undefined && stems.has(w.stem)));
   });
   return {
     items: rows.slice((page - 1) * pageSize, page * pageSize).map(toItem),

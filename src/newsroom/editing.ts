@@ -3,7 +3,11 @@
 // stored one is refused as a conflict, so two editors never overwrite each other silently.
 import type { Db } from '../db/index.js';
 import type { RevisionKind } from '../db/schema.js';
+import { syncSearchDoc } from '../search/index-sync.js';
+import type { Locale } from '../text/locale.js';
 import { sanitizeArticleHtml } from '../text/sanitize.js';
+import { fixQuotes } from '../text/typography.js';
+import { fixQuotesHtml } from '../text/typography-html.js';
 import { authorIdForUser } from './bylines.js';
 import type { ArticleMedia } from './media-port.js';
 import { recordRevision } from './revisions.js';
@@ -11,7 +15,7 @@ import { canEdit } from './rights.js';
 import type { NewsroomSettings } from './settings.js';
 import { resolveSlug } from './slugs.js';
 import { readSnapshot, type Snapshot } from './snapshot.js';
-import { resolveTags } from './tags.js';
+import { draftTagIds, type TagAdditions } from './tag-spotting.js';
 import type { Actor, ArticleDraft, DraftErrors } from './types.js';
 
 export interface Saved {
@@ -34,6 +38,8 @@ export interface EditingDeps {
   media: ArticleMedia;
   settings: () => NewsroomSettings;
   timeZone: string;
+  /** The site's language, for its quotes („…“ or “…”); Bulgarian when not given. */
+  locale?: Locale;
 }
 
 class Invalid extends Error {
@@ -75,20 +81,26 @@ async function draftColumns(
     style: deps.settings().slugStyle,
   });
   if (!slug.ok) throw new Invalid({ slug: 'slug-taken' }, slug.suggestion);
-  const body = sanitizeArticleHtml(await deps.media.expandBody(trx, sanitizeArticleHtml(draft.bodyHtml)));
+  // Typography on every save, autosaves included: the editor keeps what the author typed (an autosave
+  // only moves its version on), and the stored text is what readers and the next save start from.
+  // fixQuotes keeps lengths, so the limits checked on the draft still hold.
+  const locale = deps.locale ?? 'bg';
+  const typeset = (text: string) => fixQuotes(text, locale);
+  const expanded = await deps.media.expandBody(trx, sanitizeArticleHtml(draft.bodyHtml));
+  const body = sanitizeArticleHtml(fixQuotesHtml(expanded, locale));
   return {
     category_id: draft.categoryId,
     slug: slug.slug,
-    title: draft.title,
-    lead: draft.lead,
+    title: typeset(draft.title),
+    lead: typeset(draft.lead),
     body_html: body,
     cover_media_id: draft.coverMediaId,
     cover_url: cover?.url ?? null,
     cover_alt: cover?.alt ?? '',
     cover_caption: cover?.caption ?? '',
     cover_credit: cover?.credit ?? '',
-    seo_title: draft.seoTitle,
-    seo_description: draft.seoDescription,
+    seo_title: typeset(draft.seoTitle),
+    seo_description: typeset(draft.seoDescription),
     comments_who: draft.commentsWho,
     comments_moderation: draft.commentsModeration,
     comments_close_days: draft.commentsCloseDays,
@@ -126,7 +138,7 @@ export class ArticleEditing {
   constructor(private readonly deps: EditingDeps) {}
 
   /** A new draft owned by the actor; with no authors chosen, the byline is the actor's own. */
-  async create(draft: ArticleDraft, actor: Actor, now: number): Promise<SaveResult> {
+  async create(draft: ArticleDraft & TagAdditions, actor: Actor, now: number): Promise<SaveResult> {
     try {
       return await this.deps.db.transaction().execute(async (trx) => {
         const columns = await draftColumns(this.deps, trx, draft, null);
@@ -147,7 +159,12 @@ export class ArticleEditing {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await replaceLinks(trx, id, await resolveTags(trx, draft.tags, now), authorIds);
+        await replaceLinks(
+          trx,
+          id,
+          await draftTagIds(trx, draft, now, this.deps.settings().slugStyle),
+          authorIds,
+        );
         await recordRevision(trx, { articleId: id, version: 1, kind: 'create', actor, now });
         return { ok: true as const, id, version: 1, public: false };
       });
@@ -159,7 +176,7 @@ export class ArticleEditing {
   /** Saves the draft over version `baseVersion`; a newer stored version is a conflict. */
   async save(
     id: number,
-    draft: ArticleDraft,
+    draft: ArticleDraft & TagAdditions,
     baseVersion: number,
     actor: Actor,
     now: number,
@@ -188,8 +205,15 @@ export class ArticleEditing {
         if (Number(updated.numUpdatedRows) !== 1) throw new Conflict();
         const authorIds =
           draft.authorIds.length > 0 ? draft.authorIds : [await authorIdForUser(trx, actor, now)];
-        await replaceLinks(trx, id, await resolveTags(trx, draft.tags, now), authorIds);
+        await replaceLinks(
+          trx,
+          id,
+          await draftTagIds(trx, draft, now, this.deps.settings().slugStyle),
+          authorIds,
+        );
         await recordRevision(trx, { articleId: id, version, kind, actor, now });
+        // An edit of a published article is live at once, in search too.
+        if (row.status === 'published') await syncSearchDoc(trx, id);
         return { ok: true as const, id, version, public: row.status === 'published' };
       });
     } catch (err) {

@@ -4,6 +4,7 @@
 import type { Db } from '../db/index.js';
 import type { Clock } from '../infra/clock.js';
 import type { Logger } from '../infra/log.js';
+import { syncSearchDoc } from '../search/index-sync.js';
 import { recordRevision } from './revisions.js';
 import { publishColumns } from './workflow.js';
 
@@ -53,6 +54,7 @@ export class Scheduler {
           .executeTakeFirst();
         if (Number(done.numUpdatedRows) !== 1) return false;
         await recordRevision(trx, { articleId: a.id, version: a.version, kind: 'status', actor: null, now });
+        await syncSearchDoc(trx, a.id);
         return true;
       });
       if (won) published.push(a.id);

@@ -1,27 +1,55 @@
 // Tags as the editor types them: names resolved to ids, missing ones created, and suggestions for
-// the autocomplete. Matching is case-insensitive for Cyrillic too, so it is done on slugs.
+// the autocomplete. A name is the tag of that exact name, else the tag of its slug, so matching is
+// case-insensitive for Cyrillic too ("енергетика" finds "Енергетика").
 import type { Db } from '../db/index.js';
 import { slugify } from '../text/slug.js';
 
-/** Tag ids for these names, in order, creating the missing ones. Pass a transaction. */
-export async function resolveTags(db: Db, names: string[], now: number): Promise<number[]> {
+/**
+ * Tag ids for these names, in order, creating the missing ones with slugs in the site's style.
+ * An existing tag is found by either style of slug, so switching the setting makes no twins.
+ * Pass a transaction.
+ */
+export async function resolveTags(
+  db: Db,
+  names: string[],
+  now: number,
+  style: 'latin' | 'cyrillic' = 'latin',
+): Promise<number[]> {
   const wanted = names
-    .map((name) => ({ name, slug: slugify(name) || slugify(name, { style: 'cyrillic' }) }))
+    .map((name) => {
+      const latin = slugify(name);
+      const cyrillic = slugify(name, { style: 'cyrillic' });
+      const slug = (style === 'cyrillic' ? cyrillic : latin) || cyrillic;
+      return { name, slug, other: slug === latin ? cyrillic : latin };
+    })
     .filter((t) => t.slug !== '');
   if (wanted.length === 0) return [];
-  const slugs = [...new Set(wanted.map((t) => t.slug))];
-  const found = await db.selectFrom('tags').select(['id', 'slug']).where('slug', 'in', slugs).execute();
+  const slugs = [...new Set(wanted.flatMap((t) => [t.slug, t.other]).filter((x) => x !== ''))];
+  // By name as well: a tag whose slug was changed at /admin/tags keeps its name, and the editor
+  // shows names, so saving an article must find it by that name rather than make a twin.
+  const typed = [...new Set(wanted.map((t) => t.name))];
+  const found = await db
+    .selectFrom('tags')
+    .select(['id', 'slug', 'name'])
+    .where((eb) => eb.or([eb('slug', 'in', slugs), eb('name', 'in', typed)]))
+    .execute();
   const bySlug = new Map(found.map((r) => [r.slug, r.id]));
+  const byName = new Map(found.map((r) => [r.name, r.id]));
+  const ids: number[] = [];
   for (const t of wanted) {
-    if (bySlug.has(t.slug)) continue;
-    const row = await db
-      .insertInto('tags')
-      .values({ slug: t.slug, name: t.name, kind: 'topic', created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    bySlug.set(t.slug, row.id);
+    let id = byName.get(t.name) ?? bySlug.get(t.slug) ?? bySlug.get(t.other);
+    if (id === undefined) {
+      const row = await db
+        .insertInto('tags')
+        .values({ slug: t.slug, name: t.name, kind: 'topic', created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      id = row.id;
+      bySlug.set(t.slug, id);
+    }
+    ids.push(id);
   }
-  return [...new Set(wanted.map((t) => bySlug.get(t.slug) as number))];
+  return [...new Set(ids)];
 }
 
 export interface TagSuggestion {

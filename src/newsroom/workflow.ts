@@ -3,6 +3,7 @@
 // clicking at once cannot both succeed) plus a revision recording it.
 import type { Db } from '../db/index.js';
 import type { ArticleStatus, ArticleUpdate } from '../db/schema.js';
+import { syncSearchDoc } from '../search/index-sync.js';
 import { localParts } from '../text/dates.js';
 import { recordRevision } from './revisions.js';
 import { canAct, TRANSITIONS, type WorkflowAction } from './rights.js';
@@ -73,6 +74,7 @@ export async function transition(
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) return { ok: false, reason: 'stale' };
     await recordRevision(trx, { articleId: id, version: row.version, kind: 'status', actor, now });
+    await syncSearchDoc(trx, id);
     return { ok: true, from: row.status, to: rule.to, version: row.version };
   });
 }

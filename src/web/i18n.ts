@@ -8,7 +8,9 @@ import { deskMessages } from './i18n/desk.js';
 import { editorMessages } from './i18n/editor.js';
 import { mediaMessages } from './i18n/media.js';
 import { newsroomMessages } from './i18n/newsroom.js';
+import { searchMessages } from './i18n/search.js';
 import { staffMessages } from './i18n/staff.js';
+import { tagMessages } from './i18n/tags.js';
 
 const bg = {
   lang: 'bg',
@@ -29,6 +31,7 @@ const bg = {
   more: 'Още',
   moreIn: (name: string) => `Още от „${name}“`,
   moreOnTopic: 'Още по темата',
+  relatedArticles: 'Свързани статии',
   by: 'Автор',
   authors: 'Автори',
   tags: 'Теми',
@@ -113,6 +116,10 @@ export type Messages = typeof bg & {
   cur: typeof curationMessages.bg;
   /** The editor's browser side and the site's click-to-load embeds. */
   ed: typeof editorMessages.bg;
+  /** The search page. */
+  search: typeof searchMessages.bg;
+  /** Topics: offers in the editor, the tag manager, the public index. */
+  tg: typeof tagMessages.bg;
 };
 
 const en: typeof bg = {
@@ -134,6 +141,7 @@ const en: typeof bg = {
   more: 'More',
   moreIn: (name: string) => `More from ${name}`,
   moreOnTopic: 'More on this topic',
+  relatedArticles: 'Related articles',
   by: 'By',
   authors: 'Authors',
   tags: 'Topics',
@@ -213,6 +221,8 @@ const parts = (l: Locale) => ({
   staff: staffMessages[l],
   cur: curationMessages[l],
   ed: editorMessages[l],
+  search: searchMessages[l],
+  tg: tagMessages[l],
 });
 
 const all: Record<Locale, Messages> = {

@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { listAuthors } from '../../newsroom/desk-articles.js';
 import { allowedActions, canEdit } from '../../newsroom/rights.js';
+import { type SpottedTag, spotTags, type TagAdditions } from '../../newsroom/tag-spotting.js';
 import type { Actor, ArticleDraft, DeskArticle } from '../../newsroom/types.js';
 import { editorClientStrings } from '../i18n/editor.js';
 import type { Messages } from '../i18n.js';
@@ -36,6 +37,8 @@ export async function editorData(
 ): Promise<EditorPageData> {
   const actor = actorOf(request);
   const owned = article ?? { ownerId: actor.id, status: 'draft' as const };
+  const editable = canEdit(actor, owned);
+  const ticked = (values as ArticleDraft & TagAdditions).addTagIds ?? [];
   return {
     article,
     values,
@@ -47,13 +50,20 @@ export async function editorData(
     authors: await listAuthors(deps.db),
     cover: await coverThumb(deps, values.coverMediaId),
     actions: allowedActions(actor, owned),
-    editable: canEdit(actor, owned),
+    editable,
     publishAtText: article?.scheduledAt ? localInputValue(article.scheduledAt, deps.config.timeZone) : '',
     previewUrl: article?.previewKey ? `/preview/${article.previewKey}` : null,
     conflict: null,
     clientStrings: jsonForScript(editorClientStrings(t.ed)),
+    suggestedTags: article && editable ? await suggestedTags(deps, values) : [],
+    addTagIds: ticked,
     ...extra,
   };
+}
+
+/** Offers for an article the person may change: tags named in its text that the tags field lacks. */
+function suggestedTags(deps: SiteDeps, values: ArticleDraft): Promise<SpottedTag[]> {
+  return spotTags(deps.db, values, { excludeNames: values.tags });
 }
 
 /** After a public change: drop cached pages that show the article and refresh the rankings. */

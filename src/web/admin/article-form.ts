@@ -1,16 +1,19 @@
 // Reading the article editor's form: the draft, the version it was based on, what the person
 // asked for (save, or a workflow step) and the publication time in the site's time zone.
 import { isWorkflowAction, type WorkflowAction } from '../../newsroom/rights.js';
+import type { TagAdditions } from '../../newsroom/tag-spotting.js';
 import type { ArticleDraft, DraftErrors, DraftField } from '../../newsroom/types.js';
 import { type FormFields, parseDraft } from '../../newsroom/validate.js';
 import { zonedTimeToEpoch } from '../../text/dates.js';
 import type { Messages } from '../i18n.js';
 import { BadRequest } from './guard.js';
+import { isId } from './params.js';
 
 export type Intent = 'save' | WorkflowAction;
 
 export interface ArticleForm {
-  parsed: ReturnType<typeof parseDraft>;
+  /** The draft carries the offered tags ticked in the side column (add_tags), merged on save. */
+  parsed: ReturnType<typeof parseDraft> & { draft: TagAdditions };
   version: number | null;
   intent: Intent;
   /** null: no time given; 'bad': a time that does not parse. */
@@ -47,21 +50,34 @@ export function readArticleForm(body: unknown, t: Messages, timeZone: string): A
   if (typeof body !== 'object' || body === null) throw new BadRequest(t.badRequestText);
   const fields = body as FormFields;
   for (const [name, value] of Object.entries(fields)) {
-    // Only the author picker may repeat; a repeated text field is a forged form.
-    if (Array.isArray(value) && name !== 'author_ids') throw new BadRequest(t.desk.badParam(name));
+    // Only the author picker and the offered tags may repeat; a repeated text field is a forged form.
+    if (Array.isArray(value) && name !== 'author_ids' && name !== 'add_tags')
+      throw new BadRequest(t.desk.badParam(name));
   }
   const rawVersion = typeof fields.version === 'string' ? fields.version : '';
   const version = /^[1-9][0-9]{0,9}$/.test(rawVersion) ? Number(rawVersion) : null;
   const rawIntent = typeof fields.intent === 'string' ? fields.intent : 'save';
   if (rawIntent !== 'save' && !isWorkflowAction(rawIntent)) throw new BadRequest(t.desk.badParam('intent'));
   const publishAtText = typeof fields.publish_at === 'string' ? fields.publish_at : '';
+  const parsed = parseDraft(fields);
   return {
-    parsed: parseDraft(fields),
+    parsed: { ...parsed, draft: { ...parsed.draft, addTagIds: addedTagIds(fields.add_tags, t) } },
     version,
     intent: rawIntent,
     publishAt: parseLocalDateTime(publishAtText, timeZone),
     publishAtText,
   };
+}
+
+/** The most offered tags one save can take: the side column offers at most a dozen. */
+const MAX_ADDED_TAGS = 50;
+
+/** The ids of the offered tags ticked; anything but a list of ids is a forged form. */
+function addedTagIds(raw: string | string[] | undefined, t: Messages): number[] {
+  const values = raw === undefined ? [] : [raw].flat();
+  if (values.length > MAX_ADDED_TAGS || !values.every(isId))
+    throw new BadRequest(t.desk.badParam('add_tags'));
+  return [...new Set(values.map(Number))];
 }
 
 /** The messages to show beside each field. */

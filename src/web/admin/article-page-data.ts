@@ -2,6 +2,7 @@
 import type { Category } from '../../content/types.js';
 import type { FieldDiff } from '../../newsroom/diff.js';
 import type { WorkflowAction } from '../../newsroom/rights.js';
+import type { SpottedTag } from '../../newsroom/tag-spotting.js';
 import type { ArticleDraft, DeskArticle, DraftField } from '../../newsroom/types.js';
 import type { Notice } from './layout.js';
 
@@ -23,6 +24,10 @@ export interface EditorPageData {
   publishAtText: string;
   previewUrl: string | null;
   conflict: { fields: FieldDiff[]; by: string; at: number } | null;
+  /** Existing tags whose names occur in the text and are not on the article yet. */
+  suggestedTags: SpottedTag[];
+  /** Offered tags ticked in the form just sent, shown ticked again. */
+  addTagIds: number[];
   /** The editor bundle's words, as JSON. */
   clientStrings: string;
 }

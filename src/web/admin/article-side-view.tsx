@@ -2,6 +2,7 @@
 // it behaves (section, bylines, cover, comments, breaking, search engines).
 import { COMMENTS_MODERATION, COMMENTS_WHO } from '../../content/comment-rules.js';
 import { LIMITS } from '../../newsroom/validate.js';
+import { plural } from '../../text/numbers.js';
 import { when } from '../site/views/format.js';
 import type { Frame } from '../site/views/frame.js';
 import { Field } from './article-fields.js';
@@ -94,6 +95,51 @@ function Workflow({ f, d }: { f: Frame; d: EditorPageData }) {
   );
 }
 
+/**
+ * Existing tags named in the text and not on the article. Without JavaScript a ticked box adds its tag
+ * with the next save (add_tags); the editor bundle turns each into a button that puts the name in the
+ * tags field at once (assets/editor/suggested-tags.ts).
+ */
+function SuggestedTags({ f, d }: { f: Frame; d: EditorPageData }) {
+  if (!d.editable || d.suggestedTags.length === 0) return null;
+  const t = f.t.tg;
+  return (
+    <fieldset class="side-box suggested-tags" data-suggested-tags>
+      <legend>{t.suggestedTitle}</legend>
+      <p class="hint">{t.suggestedHint}</p>
+      <ul class="suggested-tags-list">
+        {d.suggestedTags.map((tag) => (
+          <li key={tag.id} class="field-check">
+            <input
+              type="checkbox"
+              id={`f-add-tag-${tag.id}`}
+              name="add_tags"
+              value={String(tag.id)}
+              checked={d.addTagIds.includes(tag.id)}
+            />
+            <label for={`f-add-tag-${tag.id}`}>{tag.name}</label>
+            <button
+              type="button"
+              class="button button-secondary suggested-tag"
+              data-add-tag={tag.name}
+              data-added={t.added(tag.name)}
+              aria-label={t.addTag(tag.name)}
+              hidden
+            >
+              + {tag.name}
+            </button>
+            <span class="muted">
+              {' '}
+              {f.t.topicKinds[tag.kind]} · {plural(tag.occurrences, t.timesForms, f.locale)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p class="hint" role="status" aria-live="polite" data-suggested-status />
+    </fieldset>
+  );
+}
+
 export function ArticleSide({ f, d }: { f: Frame; d: EditorPageData }) {
   const t = f.t.nr;
   const v = d.values;
@@ -101,6 +147,7 @@ export function ArticleSide({ f, d }: { f: Frame; d: EditorPageData }) {
   return (
     <div class="article-side">
       <Workflow f={f} d={d} />
+      <SuggestedTags f={f} d={d} />
       <fieldset class="side-box">
         <legend>{t.fields.categoryId}</legend>
         <Field name="category_id" label={t.fields.categoryId} error={d.errors.categoryId}>

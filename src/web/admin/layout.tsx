@@ -19,6 +19,7 @@ export type StaffSection =
   | 'readers'
   | 'users'
   | 'categories'
+  | 'tags'
   | 'site-settings';
 
 /** The back office's sections in the order of the menu; each shown only to those who may use it. */
@@ -39,6 +40,7 @@ const NAV: { section: StaffSection; href: string; label: (t: Messages) => string
       label: (t) => t.nr.nav.comments,
       permission: 'comments.moderate',
     },
+    { section: 'tags', href: '/admin/tags', label: (t) => t.tg.nav, permission: 'tags.manage' },
     { section: 'users', href: '/admin/users', label: (t) => t.nr.nav.users, permission: 'users.manage' },
     {
       section: 'categories',

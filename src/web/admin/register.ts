@@ -16,6 +16,7 @@ import { revisionsRoutes } from './revisions-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { setupRoutes } from './setup-routes.js';
 import { siteSettingsRoutes } from './site-settings-routes.js';
+import { tagsRoutes } from './tags-routes.js';
 import { usersRoutes } from './users-routes.js';
 
 export function registerAdmin(app: FastifyInstance, deps: SiteDeps): void {
@@ -32,6 +33,7 @@ export function registerAdmin(app: FastifyInstance, deps: SiteDeps): void {
   settingsRoutes(app, deps);
   usersRoutes(app, deps);
   categoriesRoutes(app, deps);
+  tagsRoutes(app, deps);
   siteSettingsRoutes(app, deps);
   setupRoutes(app, deps);
 }

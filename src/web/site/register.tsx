@@ -11,6 +11,8 @@ import { commentReportRoutes } from './routes/comment-report.js';
 import { sendError } from './routes/errors.js';
 import { previewRoutes } from './routes/preview.js';
 import { readingRoutes } from './routes/reading.js';
+import { searchRoutes } from './routes/search.js';
+import { topicsRoutes } from './routes/topics.js';
 import { viewRoutes } from './routes/views.js';
 
 export function registerSite(app: FastifyInstance, deps: SiteDeps): void {
@@ -20,6 +22,8 @@ export function registerSite(app: FastifyInstance, deps: SiteDeps): void {
   // Old browsers ask for /favicon.ico whatever the page says; send them to the real one.
   app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
   readingRoutes(app, deps);
+  searchRoutes(app, deps);
+  topicsRoutes(app, deps);
   archiveRoutes(app, deps);
   commentPostRoutes(app, deps);
   commentActionRoutes(app, deps);

@@ -9,6 +9,8 @@ export const urls = {
   article: (a: { slug: string; category: { slug: string } }) => `/${seg(a.category.slug)}/${seg(a.slug)}`,
   category: (c: Pick<CategoryRef, 'slug'>, page = 1) => `/${seg(c.slug)}${page > 1 ? `?page=${page}` : ''}`,
   tag: (t: Pick<TagRef, 'slug'>, page = 1) => `/tema/${seg(t.slug)}${page > 1 ? `?page=${page}` : ''}`,
+  /** The index of topics, grouped by kind. */
+  topics: () => '/temi',
   author: (a: Pick<AuthorRef, 'slug'>, page = 1) => `/avtor/${seg(a.slug)}${page > 1 ? `?page=${page}` : ''}`,
   archive: () => '/arhiv',
   archiveMonth: (year: number, month: number, page = 1) =>

@@ -12,6 +12,7 @@ import { normalizeHref } from './links.js';
 import { type MediaEndpoints, pickMedia } from './media-dialog.js';
 import { askAddress } from './prompt.js';
 import { readStrings, type Strings } from './strings.js';
+import { suggestedTags } from './suggested-tags.js';
 import { tagsCombobox } from './tags-combobox.js';
 import { createToolbar, type Toolbar } from './toolbar.js';
 
@@ -217,6 +218,7 @@ function start(textarea: HTMLTextAreaElement, form: HTMLFormElement, s: Strings)
 
   const tags = form.querySelector<HTMLInputElement>('input[name="tags"][data-suggest]');
   if (tags?.dataset.suggest) tagsCombobox(tags, tags.dataset.suggest, s);
+  suggestedTags(form);
   if (media) coverPicker(form, media, s);
 }
 

@@ -3,10 +3,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CommentSort, listThreadPage } from '../../../comments/listing.js';
 import { type CommentPolicy, resolvePolicy } from '../../../comments/policy.js';
+import { findPublishedAddressBySlug } from '../../../content/article-address.js';
 import { findPublishedArticle } from '../../../content/articles.js';
-import { relatedByTags } from '../../../content/lists.js';
 import type { Article } from '../../../content/types.js';
+import { listRelated } from '../../../search/related.js';
 import { formPurpose } from '../../session.js';
+import { redirectToCanonical, slugParam } from '../canonical.js';
 import type { SiteDeps } from '../deps.js';
 import { articleTags, buildFrame, sendPage } from '../respond.js';
 import { urls } from '../urls.js';
@@ -36,6 +38,8 @@ export interface ArticleRenderOptions {
 }
 
 const ID = /^[1-9][0-9]{0,9}$/;
+/** Related articles under the body: one fewer than are stored, so an unpublished one leaves no gap. */
+const RELATED_SHOWN = 5;
 const NOTICES = ['pending', 'posted', 'deleted', 'saved', 'saved-pending', 'reported'] as const;
 type Notice = (typeof NOTICES)[number];
 
@@ -56,13 +60,7 @@ export async function renderArticle(
       viewerId: viewer?.id ?? null,
       approvedCount: article.commentCount,
     }),
-    relatedByTags(
-      deps.db,
-      now,
-      article.id,
-      article.tags.map((t) => t.id),
-      4,
-    ),
+    listRelated(deps.db, now, { id: article.id, tagIds: article.tags.map((t) => t.id) }, RELATED_SHOWN),
   ]);
   let replyToName: string | null = null;
   if (form.parentId !== null) {
@@ -74,7 +72,8 @@ export async function renderArticle(
   const sessionToken = request.sessionId ? deps.formTokens.create(formPurpose(request, '')) : null;
   const data = {
     article,
-    related,
+    related: related.items,
+    relatedByTopic: !related.computed,
     page,
     form,
     policy,
@@ -94,7 +93,8 @@ export async function renderArticle(
   const status = options.status ?? 200;
   return sendPage(deps, request, reply, <ArticlePage frame={frame} data={data} />, {
     status,
-    tags: [`article:${article.id}`, ...articleTags(related)],
+    // Unpublishing an article drops, through its tag, every cached page listing it as related.
+    tags: [`article:${article.id}`, ...articleTags(related.items)],
     cacheable: status === 200 && form === emptyForm && !options.editingId,
   });
 }
@@ -103,13 +103,17 @@ export function articleRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get<{ Params: { category: string; slug: string }; Querystring: Record<string, string> }>(
     '/:category/:slug',
     async (request, reply) => {
-      const article = await findPublishedArticle(
-        deps.db,
-        deps.clock.now(),
-        request.params.category,
-        request.params.slug,
-      );
-      if (!article) return sendError(deps, request, reply, 404);
+      const now = deps.clock.now();
+      const slug = slugParam(request.params.slug);
+      const article = await findPublishedArticle(deps.db, now, slugParam(request.params.category), slug);
+      if (!article) {
+        // Under another section (it moved, or the link is wrong): the one article with that slug.
+        const moved = await findPublishedAddressBySlug(deps.db, now, slug);
+        const there = moved ? redirectToCanonical(request, reply, urls.article(moved)) : null;
+        return there ?? sendError(deps, request, reply, 404);
+      }
+      const respelled = redirectToCanonical(request, reply, urls.article(article));
+      if (respelled) return respelled;
       const t = buildFrame(deps, '/').t;
       const q = request.query;
       let form = emptyForm;

@@ -5,11 +5,13 @@ import { latestPerCategory, pagePublished } from '../../../content/lists.js';
 import { findAuthorBySlug, findTagBySlug } from '../../../content/people.js';
 import type { ArticleSummary } from '../../../content/types.js';
 import { loadFront } from '../../../newsroom/front.js';
+import { redirectToCanonical, slugParam } from '../canonical.js';
 import type { SiteDeps } from '../deps.js';
 import { articleTags, buildFrame, pageParam, sendPage } from '../respond.js';
 import { urls } from '../urls.js';
 import { HomePage } from '../views/home.js';
 import { ListingPage } from '../views/listing.js';
+import { TopicPage } from '../views/topics.js';
 import { sendError } from './errors.js';
 
 export const PAGE_SIZE = 15;
@@ -42,8 +44,10 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
   });
 
   app.get<{ Params: { category: string } }>('/:category', async (request, reply) => {
-    const category = deps.categories.bySlug(request.params.category);
+    const category = deps.categories.bySlug(slugParam(request.params.category));
     if (!category) return sendError(deps, request, reply, 404);
+    const respelled = redirectToCanonical(request, reply, urls.category(category));
+    if (respelled) return respelled;
     const page = pageParam(request.query);
     if (page === null) return sendError(deps, request, reply, 400, buildFrame(deps, '/').t.badPage);
     const ids = withDescendants(deps.categories.all, category.id);
@@ -79,28 +83,22 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const now = deps.clock.now();
     const t = frame0.t;
     if (kind === 'tag') {
-      const tag = await findTagBySlug(deps.db, request.params.slug);
+      const tag = await findTagBySlug(deps.db, slugParam(request.params.slug));
       if (!tag) return sendError(deps, request, reply, 404);
+      const respelled = redirectToCanonical(request, reply, urls.tag(tag));
+      if (respelled) return respelled;
       const result = await pagePublished(deps.db, now, { tagId: tag.id }, page, PAGE_SIZE);
       if (page > result.pages) return sendError(deps, request, reply, 404);
-      const view = (
-        <ListingPage
-          frame={buildFrame(deps, urls.tag(tag), request)}
-          data={{
-            title: tag.name,
-            kicker: t.topicKinds[tag.kind],
-            description: `${t.topicKinds[tag.kind]}: ${tag.name}`,
-            page: result,
-            pageUrl: (p) => urls.tag(tag, p),
-          }}
-        />
-      );
+      // With a way back to the index of topics (views/topics.tsx).
+      const view = <TopicPage frame={buildFrame(deps, urls.tag(tag), request)} tag={tag} page={result} />;
       return sendPage(deps, request, reply, view, {
         tags: ['lists', `tag:${tag.id}`, ...articleTags(result.items)],
       });
     }
-    const author = await findAuthorBySlug(deps.db, request.params.slug);
+    const author = await findAuthorBySlug(deps.db, slugParam(request.params.slug));
     if (!author) return sendError(deps, request, reply, 404);
+    const respelled = redirectToCanonical(request, reply, urls.author(author));
+    if (respelled) return respelled;
     const result = await pagePublished(deps.db, now, { authorId: author.id }, page, PAGE_SIZE);
     if (page > result.pages) return sendError(deps, request, reply, 404);
     const view = (

@@ -5,7 +5,7 @@ import type { ThreadPage } from '../../../comments/listing.js';
 import type { CommentPolicy } from '../../../comments/policy.js';
 import type { Article, ArticleSummary } from '../../../content/types.js';
 import { urls } from '../urls.js';
-import { BreakingLabel, Card } from './cards.js';
+import { BreakingLabel } from './cards.js';
 import type { CommentActions } from './comment-item.js';
 import { type CommentFormState, CommentsSection } from './comments.js';
 import { commentCount, isoDate, when } from './format.js';
@@ -13,10 +13,13 @@ import type { Frame } from './frame.js';
 import { Layout } from './layout.js';
 import { ResponsivePicture } from './picture.js';
 import { RawHtml } from './raw-html.js';
+import { RelatedArticles } from './related.js';
 
 export interface ArticleData {
   article: Article;
   related: ArticleSummary[];
+  /** The related list is the tag-based stand-in (the article was never indexed). */
+  relatedByTopic?: boolean;
   page: ThreadPage;
   viewer: SessionUser | null;
   actions: CommentActions;
@@ -124,18 +127,7 @@ export function ArticlePage({ frame: f, data }: { frame: Frame; data: ArticleDat
           </div>
         ) : null}
       </article>
-      {data.related.length > 0 ? (
-        <section class="related" aria-labelledby="related-h">
-          <h2 id="related-h" class="section-title">
-            {f.t.moreOnTopic}
-          </h2>
-          <div class="section-grid">
-            {data.related.map((r) => (
-              <Card key={r.id} f={f} a={r} />
-            ))}
-          </div>
-        </section>
-      ) : null}
+      <RelatedArticles f={f} items={data.related} byTopic={data.relatedByTopic === true} />
       {data.preview ? null : (
         <CommentsSection
           f={f}

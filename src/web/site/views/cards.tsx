@@ -15,7 +15,7 @@ export function BreakingLabel({ f, a }: { f: Frame; a: { breaking: boolean } }) 
   ) : null;
 }
 
-function Meta({ f, a, showCategory = true }: { f: Frame; a: ArticleSummary; showCategory?: boolean }) {
+export function Meta({ f, a, showCategory = true }: { f: Frame; a: ArticleSummary; showCategory?: boolean }) {
   return (
     <p class="card-meta">
       {showCategory ? (

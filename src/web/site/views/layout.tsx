@@ -72,6 +72,22 @@ export function Layout({
               <span class="brand-name">{f.siteName}</span>
             </a>
             <span class="brand-tagline">{f.t.tagline}</span>
+            {f.path === '/search' ? null : (
+              // biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for many readers' browsers
+              <form class="masthead-search" role="search" method="get" action="/search">
+                <label class="visually-hidden" for="masthead-q">
+                  {f.t.search.label}
+                </label>
+                <input
+                  id="masthead-q"
+                  type="search"
+                  name="q"
+                  maxLength={200}
+                  placeholder={f.t.search.title}
+                />
+                <button type="submit">{f.t.search.button}</button>
+              </form>
+            )}
           </div>
           <nav class="mainnav" aria-label={f.t.mainNav}>
             <ul class="wrap">

@@ -21,11 +21,14 @@ export function Pager({
   page,
   pages,
   pageUrl,
+  labels,
 }: {
   f: Frame;
   page: number;
   pages: number;
   pageUrl: (p: number) => string;
+  /** Lists not ordered by date say "previous/next" rather than "newer/older". */
+  labels?: { prev: string; next: string };
 }) {
   if (pages <= 1) return null;
   const n = (x: number) => formatNumber(x, f.locale);
@@ -33,7 +36,7 @@ export function Pager({
     <nav class="pager" aria-label={f.t.page}>
       {page > 1 ? (
         <a href={pageUrl(page - 1)} rel="prev">
-          ← {f.t.prev}
+          ← {labels?.prev ?? f.t.prev}
         </a>
       ) : (
         <span />
@@ -41,7 +44,7 @@ export function Pager({
       <span class="pager-pos">{f.t.pageOf(n(page), n(pages))}</span>
       {page < pages ? (
         <a href={pageUrl(page + 1)} rel="next">
-          {f.t.next} →
+          {labels?.next ?? f.t.next} →
         </a>
       ) : (
         <span />

@@ -1,0 +1,91 @@
+// Rebuilds the search index from the articles: after an upgrade that changes the stemmer, after
+// restoring a backup, or whenever `vestnik reindex` is run. Batches keep memory flat; each batch is
+// one transaction, so the site keeps serving (and writing) while a large archive is reindexed.
+import type { Db } from '../db/index.js';
+import { writeDocs } from './index-sync.js';
+import { refreshRelated } from './related.js';
+
+export interface ReindexResult {
+  indexed: number;
+  removed: number;
+  related: number;
+}
+
+export interface ReindexOptions {
+  batchSize?: number;
+  /**
+   * Related lists: 'all' recomputes every article's (one query each, slow on a big archive),
+   * 'missing' only those that have none (after an upgrade or a restore), 'none' leaves them.
+   */
+  related?: 'none' | 'missing' | 'all';
+  onProgress?: (indexed: number) => void;
+}
+
+export async function reindexAll(db: Db, options: ReindexOptions = {}): Promise<ReindexResult> {
+  const batchSize = options.batchSize ?? 500;
+  // Documents of articles no longer published (or deleted by hand) go first.
+  const stale = await db
+    .deleteFrom('search_docs')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('articles as a')
+            .select('a.id')
+            .whereRef('a.id', '=', 'search_docs.article_id')
+            .where('a.status', '=', 'published'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  let indexed = 0;
+  let after = 0;
+  const ids: number[] = [];
+  for (;;) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'category_id', 'published_at', 'title', 'lead', 'body_html'])
+      .where('status', '=', 'published')
+      .where('published_at', 'is not', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) break;
+    await db.transaction().execute((trx) =>
+      writeDocs(
+        trx,
+        rows.map((r) => ({ ...r, published_at: Number(r.published_at) })),
+      ),
+    );
+    indexed += rows.length;
+    after = rows[rows.length - 1]?.id ?? after;
+    if (options.related === 'all') ids.push(...rows.map((r) => r.id));
+    options.onProgress?.(indexed);
+  }
+  if (options.related === 'missing') ids.push(...(await withoutRelated(db)));
+  let related = 0;
+  for (const id of ids) {
+    await db.transaction().execute((trx) => refreshRelated(trx, id));
+    related++;
+  }
+  return { indexed, removed: Number(stale.numDeletedRows), related };
+}
+
+/** Published articles with no related list yet. */
+async function withoutRelated(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('search_docs as d')
+    .select('d.article_id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('article_related as r')
+            .select('r.article_id')
+            .whereRef('r.article_id', '=', 'd.article_id'),
+        ),
+      ),
+    )
+    .orderBy('d.article_id')
+    .execute();
+  return rows.map((r) => r.article_id);
+}
