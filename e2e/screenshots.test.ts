@@ -109,6 +109,11 @@ describe('screenshots', () => {
     await capture(desktop, path, 'search-desktop');
     await capture(phone, path, 'search-phone');
   });
+
+  it('the index of topics, desktop 1366 px and phone 390 px', async () => {
+    await capture(desktop, '/temi', 'topics-desktop');
+    await capture(phone, '/temi', 'topics-phone');
+  });
 });
 
 describe('screenshots of the staff and reader side', () => {
@@ -214,5 +219,10 @@ describe('screenshots of the newsroom back office', () => {
     await capture(desktop, '/admin/users', 'users-desktop');
     await capture(desktop, '/admin/categories', 'categories-desktop');
     await capture(phone, '/admin/home', 'home-curation-phone');
+  });
+
+  it('the topic manager, desktop 1366 px and phone 390 px', async () => {
+    await capture(desktop, '/admin/tags', 'tags-desktop');
+    await capture(phone, '/admin/tags', 'tags-phone');
   });
 });
