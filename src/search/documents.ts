@@ -1,11 +1,12 @@
 // The search document of an article: its terms per field, the PostgreSQL tsvector over them and
 // the plain text snippets are cut from. Pure: no database here.
-import { htmlToText } from '../text/sanitize.js';
+import { cleanHtmlToText } from '../text/sanitize.js';
 import { terms } from '../text/tokens.js';
 
 export interface ArticleText {
   title: string;
   lead: string;
+  /** As stored: already through sanitizeArticleHtml. */
   bodyHtml: string;
 }
 
@@ -17,7 +18,7 @@ export interface SearchDocument {
 }
 
 export function buildDocument(article: ArticleText): SearchDocument {
-  const body = htmlToText(article.bodyHtml);
+  const body = cleanHtmlToText(article.bodyHtml);
   return {
     titleTerms: terms(article.title),
     leadTerms: terms(article.lead),

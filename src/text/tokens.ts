@@ -22,12 +22,14 @@ const LATIN_ONLY_RE = /^[a-z]+$/;
 /** Longer "words" are hashes, URLs run together or junk; nobody searches for them. */
 export const MAX_WORD_LENGTH = 40;
 
+// Most words need no folding beyond lower case: plain Cyrillic or ASCII letters and digits.
+const PLAIN_RE = /^(?:[а-я]+|[a-z0-9]+)$/;
+
 /** The lower-case, mark-free form of a word: "Ѝ" and "и́" are both "и". */
 export function foldWord(word: string): string {
-  const lower = word
-    .toLowerCase()
-    .replace(/['\u2019]/g, '')
-    .replace(/ѝ/g, 'и');
+  const lowered = word.toLowerCase();
+  if (PLAIN_RE.test(lowered)) return lowered;
+  const lower = lowered.replace(/['\u2019]/g, '').replace(/ѝ/g, 'и');
   if (CYRILLIC_RE.test(lower)) return lower.normalize('NFC').replace(/\p{M}+/gu, '');
   // Latin: é → e, so "cafe" finds "café".
   return lower
@@ -43,6 +45,21 @@ export function foldWord(word: string): string {
  * search for „енергия“ would miss „енергията“.
  */
 export function stemWord(folded: string): string {
+  let term = stems.get(folded);
+  if (term === undefined) {
+    term = computeStem(folded);
+    // Words repeat (a news archive uses some tens of thousands): remember them, within a bound.
+    if (stems.size >= MAX_REMEMBERED) stems.clear();
+    stems.set(folded, term);
+  }
+  return term;
+}
+
+// A memo of a pure function, shared by every caller in the process; it holds no state of its own.
+const stems = new Map<string, string>();
+const MAX_REMEMBERED = 200_000;
+
+function computeStem(folded: string): string {
   if (CYRILLIC_RE.test(folded)) {
     const stem = stemBulgarian(folded);
     return stem.length > 4 && stem.endsWith('и') ? stem.slice(0, -1) : stem;
