@@ -39,6 +39,10 @@ function openSqlite(file: string): DbHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MB of page cache at most (the default is 2 MB): search reads many rows of a big archive.
+  sqlite.pragma('cache_size = -65536');
+  // Statistics where they are missing or stale, so the planner picks key lookups over long scans.
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,

@@ -1,6 +1,8 @@
 // Rebuilds the search index from the articles: after an upgrade that changes the stemmer, after
 // restoring a backup, or whenever `vestnik reindex` is run. Batches keep memory flat; each batch is
 // one transaction, so the site keeps serving (and writing) while a large archive is reindexed.
+import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 import type { Db } from '../db/index.js';
 import { writeDocs } from './index-sync.js';
 import { refreshRelated } from './related.js';
@@ -62,6 +64,8 @@ export async function reindexAll(db: Db, options: ReindexOptions = {}): Promise<
     if (options.related === 'all') ids.push(...rows.map((r) => r.id));
     options.onProgress?.(indexed);
   }
+  // Fresh statistics for the planner: the index may have grown from nothing.
+  await (dialectOf(db) === 'postgres' ? sql`analyze search_docs` : sql`pragma optimize`).execute(db);
   if (options.related === 'missing') ids.push(...(await withoutRelated(db)));
   let related = 0;
   for (const id of ids) {

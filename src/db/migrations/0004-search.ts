@@ -35,7 +35,7 @@ export function search(caps: DbCapabilities) {
         await sql`create virtual table search_fts using fts5(
           title_terms, lead_terms, body_terms,
           content='search_docs', content_rowid='article_id',
-          tokenize='unicode61 remove_diacritics 0', prefix='3 4'
+          tokenize='unicode61 remove_diacritics 0'
         )`.execute(db);
         await sql`create trigger search_docs_ai after insert on search_docs begin
           insert into search_fts(rowid, title_terms, lead_terms, body_terms)
