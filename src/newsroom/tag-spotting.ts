@@ -11,17 +11,17 @@
 //
 // One extension to the stems: the light stemmer reads the short article of masculine nouns in -т as
 // a feminine ending ("съвета" → "съв", while "съвет" → "съвет"; "бюджета" → "бюдж"), and gives
-// "България" and "Българията" different stems. Each word of a name therefore also accepts the stems
-// of its definite forms (-а/-ът/-я/-ят after a consonant, -та after -а/-я, -то after -о/-е, -те after
-// -и). The price is the stemmer's own collisions: "кабинета" and "кабина" share a stem, so the tag
+// "България" and "Българията" different stems. Each word of a name therefore also accepts the terms
+// of its likely other forms, as a search does (text/inflections.ts). The price is the stemmer's own collisions: "кабинета" and "кабина" share a stem, so the tag
 // "Кабинет" may be offered for a text about a booth. An offer costs the editor one glance; a miss
 // costs the tag.
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/index.js';
 import type { TagKind } from '../db/schema.js';
+import { termVariants } from '../text/inflections.js';
 import { htmlToText } from '../text/sanitize.js';
 import { slugify } from '../text/slug.js';
-import { stemWord, tokenize } from '../text/tokens.js';
+import { tokenize } from '../text/tokens.js';
 import { resolveTags } from './tags.js';
 import type { ArticleDraft } from './types.js';
 
@@ -54,24 +54,9 @@ export interface SpotOptions {
 
 export const SPOT_LIMIT = 12;
 
-const CYRILLIC_CONSONANT = /[бвгджзклмнпрстфхцчшщ]$/;
-
-/** The definite forms of a folded Cyrillic word, by its last letter (see the comment at the top). */
-function definiteForms(word: string): string[] {
-  if (CYRILLIC_CONSONANT.test(word)) return [`${word}а`, `${word}ът`, `${word}я`, `${word}ят`];
-  if (/[ая]$/.test(word)) return [`${word}та`];
-  if (/[ое]$/.test(word)) return [`${word}то`];
-  if (/и$/.test(word)) return [`${word}те`];
-  return [];
-}
-
 /** For each word of a tag's name, the terms it accepts in a text; empty for stop words only. */
 export function nameTerms(name: string): Set<string>[] {
-  return tokenize(name).map((token) => {
-    const accepted = new Set([token.term]);
-    for (const form of definiteForms(token.word)) accepted.add(stemWord(form));
-    return accepted;
-  });
+  return tokenize(name).map((token) => new Set(termVariants(token.word)));
 }
 
 // The matcher is rebuilt from the tags table for every editor page; names rarely change, so their

@@ -1,8 +1,9 @@
 // What a reader typed into the search box, read as plain words, "exact phrases" and prefixes
 // (държав*). Nothing a reader types is passed to the database's query language: AND, NEAR, ^ and :
 // are words or punctuation here, and the back ends get only terms we built, quoted.
+
+import { termVariants } from '../text/inflections.js';
 import { foldWord, MAX_WORD_LENGTH, stemWord, terms, tokenize } from '../text/tokens.js';
-import { termVariants } from './inflections.js';
 
 export type QueryPart =
   /** A word: its term, and the terms of its likely other forms (inflections.ts), the term first. */

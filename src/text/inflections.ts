@@ -1,9 +1,9 @@
-// Query-side help for the light stemmer. Savoy's rules read "-та" as the feminine article, so the
-// short article of masculine nouns ending in "т" is cut wrongly: президента → президн, but
+// Help for the light stemmer where one form must find the others (search queries, tag spotting).
+// Savoy's rules read "-та" as the feminine article, so the short article of masculine nouns ending in "т" is cut wrongly: президента → президн, but
 // президент → президент (also парламента, съвета, бюджета, депутата). The index keeps one term per
 // word, so the query asks for the terms of the word's likely forms instead: a search for
 // „президент“ also asks for президн, and one for „президента“ also for президент.
-import { stemWord } from '../text/tokens.js';
+import { stemWord } from './tokens.js';
 
 const CYRILLIC_RE = /^[\p{Script=Cyrillic}]+$/u;
 /** Endings a typed word may carry: articles, plurals, the vocative-free noun and adjective forms. */
