@@ -6,6 +6,7 @@ import { initial } from './migrations/0001-initial.js';
 import { commentsCommunity } from './migrations/0002-comments-community.js';
 import { newsroom } from './migrations/0003-newsroom.js';
 import { search } from './migrations/0004-search.js';
+import { searchNarrow } from './migrations/0005-search-narrow.js';
 
 export function migrations(handle: DbHandle): Record<string, Migration> {
   return {
@@ -13,10 +14,16 @@ export function migrations(handle: DbHandle): Record<string, Migration> {
     '0002-comments-community': commentsCommunity(handle.caps),
     '0003-newsroom': newsroom(handle.caps),
     '0004-search': search(handle.caps),
+    '0005-search-narrow': searchNarrow(handle.caps),
   };
 }
 
 export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
+  return migrateUpTo(handle);
+}
+
+/** Migrates up to and including `last` (all when not given): upgrade tests start from an old schema. */
+export async function migrateUpTo(handle: DbHandle, last?: string): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(handle) };
   // Kysely looks for its bookkeeping tables in any schema unless told which: with several
   // schemas in one database (the tests' per-suite schemas) it must be told.
@@ -25,7 +32,7 @@ export async function migrateToLatest(handle: DbHandle): Promise<string[]> {
     provider,
     ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (last ? migrator.migrateTo(last) : migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -275,13 +275,21 @@ export interface SettingTable {
   value: string;
 }
 
-/** A published article as the search index holds it: space-separated terms (stems) per field. */
+/**
+ * A published article as the search index holds it: space-separated terms (stems) per field.
+ * Narrow on purpose (every query reads these rows); the long texts are in search_texts.
+ */
 export interface SearchDocTable {
   article_id: number;
   category_id: number;
   published_at: number;
   title_terms: string;
   lead_terms: string;
+}
+
+/** The long parts of a search document: body terms (related articles) and plain text (snippets). */
+export interface SearchTextTable {
+  article_id: number;
   body_terms: string;
   plain: string;
 }
@@ -316,6 +324,7 @@ export interface Database {
   media: MediaTable;
   home_slots: HomeSlotTable;
   search_docs: SearchDocTable;
+  search_texts: SearchTextTable;
   article_related: ArticleRelatedTable;
 }
 

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type DbHandle, openDatabase } from './index.js';
-import { migrateToLatest } from './migrate.js';
+import { migrateUpTo } from './migrate.js';
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
-  open(): Promise<{ handle: DbHandle; drop(): Promise<void> }>;
+  /** A fresh database migrated up to `lastMigration` (all when not given). */
+  open(lastMigration?: string): Promise<{ handle: DbHandle; drop(): Promise<void> }>;
 }
 
 const pgUrl = process.env.VESTNIK_TEST_PG_URL;
@@ -28,10 +29,10 @@ function warnNoPostgres(): void {
 
 const sqliteDb: TestDatabase = {
   name: 'sqlite',
-  async open() {
+  async open(lastMigration) {
     const dir = mkdtempSync(join(tmpdir(), 'vestnik-test-'));
     const handle = openDatabase({ kind: 'sqlite', file: join(dir, 'test.db') });
-    await migrateToLatest(handle);
+    await migrateUpTo(handle, lastMigration);
     return {
       handle,
       async drop() {
@@ -61,10 +62,10 @@ export async function dropPgSchema(url: string, schema: string): Promise<void> {
 function postgresDb(url: string): TestDatabase {
   return {
     name: 'postgres',
-    async open() {
+    async open(lastMigration) {
       const schema = await createPgSchema(url);
       const handle = openDatabase({ kind: 'postgres', url }, { schema, poolSize: 4 });
-      await migrateToLatest(handle);
+      await migrateUpTo(handle, lastMigration);
       return {
         handle,
         async drop() {
@@ -81,13 +82,20 @@ export function testDatabases(): TestDatabase[] {
   return pgUrl ? [sqliteDb, postgresDb(pgUrl)] : [sqliteDb];
 }
 
-/** describe() once per database; `get()` returns the suite's fresh, migrated database. */
-export function describeEachDatabase(title: string, body: (get: () => DbHandle) => void): void {
+/**
+ * describe() once per database; `get()` returns the suite's fresh, migrated database (up to
+ * `options.lastMigration` for upgrade tests).
+ */
+export function describeEachDatabase(
+  title: string,
+  body: (get: () => DbHandle) => void,
+  options: { lastMigration?: string } = {},
+): void {
   for (const database of testDatabases()) {
     describe(`${title} [${database.name}]`, () => {
       let opened: Awaited<ReturnType<TestDatabase['open']>> | undefined;
       beforeAll(async () => {
-        opened = await database.open();
+        opened = await database.open(options.lastMigration);
       });
       afterAll(async () => {
         await opened?.drop();

@@ -34,9 +34,10 @@ const MAX_POSITION = 16383;
 /**
  * The document as a tsvector literal, with our own terms and positions so PostgreSQL never
  * re-tokenizes: the title weighs A, the lead B, the body D. A one-position gap between fields keeps
- * a phrase from running from the end of the title into the lead, as FTS5's columns do.
+ * a phrase from running from the end of the title into the lead, as FTS5's columns do. Facet
+ * lexemes (facets.ts) follow, without positions.
  */
-export function tsvectorLiteral(doc: SearchDocument): string {
+export function tsvectorLiteral(doc: SearchDocument, facets: string[] = []): string {
   const positions = new Map<string, string[]>();
   let pos = 0;
   const add = (fieldTerms: string[], weight: string) => {
@@ -53,6 +54,7 @@ export function tsvectorLiteral(doc: SearchDocument): string {
   add(doc.bodyTerms, '');
   const lexemes: string[] = [];
   for (const [term, list] of positions) lexemes.push(`${quoteLexeme(term)}:${list.join(',')}`);
+  for (const facet of facets) lexemes.push(quoteLexeme(facet));
   return lexemes.join(' ');
 }
 

@@ -3,6 +3,7 @@
 // FTS5 or tsquery syntax.
 import { type RawBuilder, sql } from 'kysely';
 import { quoteLexeme } from './documents.js';
+import { phraseBits } from './pair-bloom.js';
 import type { ParsedQuery, QueryPart } from './query.js';
 
 /** How the parts combine: every one must match, or (the fallback when none has all) any one. */
@@ -21,16 +22,38 @@ export function fts5Match(query: ParsedQuery, mode: MatchMode = 'all'): string {
     .join(mode === 'all' ? ' AND ' : ' OR ');
 }
 
-/** tsquery literal: & (or |) between parts, <-> inside phrases, :* for prefixes. */
-export function tsqueryLiteral(query: ParsedQuery, mode: MatchMode = 'all'): string {
+/**
+ * tsquery literal: & (or |) between parts, <-> inside phrases, :* for prefixes. `loosePhrases`
+ * asks for a phrase's words anywhere (&): GIN answers that exactly, without reading a single
+ * tsvector; the order of the words is then checked on the candidates (phraseCheck).
+ */
+export function tsqueryLiteral(query: ParsedQuery, mode: MatchMode = 'all', loosePhrases = false): string {
   return query.parts
     .map((p) => {
       if (p.kind === 'term')
         return p.variants.length === 1 ? quoteLexeme(p.term) : `(${p.variants.map(quoteLexeme).join(' | ')})`;
       if (p.kind === 'prefix') return `${quoteLexeme(p.prefix)}:*`;
-      return `(${p.terms.map(quoteLexeme).join(' <-> ')})`;
+      return `(${p.terms.map(quoteLexeme).join(loosePhrases ? ' & ' : ' <-> ')})`;
     })
     .join(mode === 'all' ? ' & ' : ' | ');
+}
+
+/**
+ * PostgreSQL, every part required: the phrases' word order, checked on a candidate row. The pair
+ * filter (pair-bloom.ts) goes first and CASE keeps it first; only rows it lets through have their
+ * tsvector read. ts_match_vq is `@@` by its function name, which no index matches, so the planner
+ * cannot take this for the index condition. Null when the query has no phrase.
+ */
+export function phraseCheck(query: ParsedQuery): RawBuilder<boolean> | null {
+  const phrases = query.parts.filter((p) => p.kind === 'phrase');
+  if (phrases.length === 0) return null;
+  const bits = [...new Set(phrases.flatMap((p) => phraseBits(p.terms)))];
+  const exact = phrases.map((p) => `(${p.terms.map(quoteLexeme).join(' <-> ')})`).join(' & ');
+  const mayHave = sql.join(
+    bits.map((bit) => sql`get_bit(d.pairs, ${sql.lit(bit)}) = 1`),
+    sql` and `,
+  );
+  return sql<boolean>`case when d.pairs is null or (${mayHave}) then ts_match_vq(d.tsv, ${exact}::tsquery) else false end`;
 }
 
 /** What a field's padded term string must contain (any one of) for a part to count as found there. */

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { dialectOf } from '../db/dialect.js';
 import type { Db } from '../db/index.js';
-import { writeDocs } from './index-sync.js';
+import { buildDocs, writeBuiltDocs } from './index-sync.js';
 import { refreshRelated } from './related.js';
 
 export interface ReindexResult {
@@ -26,22 +26,29 @@ export interface ReindexOptions {
 export async function reindexAll(db: Db, options: ReindexOptions = {}): Promise<ReindexResult> {
   const batchSize = options.batchSize ?? 500;
   // Documents of articles no longer published (or deleted by hand) go first.
-  const stale = await db
-    .deleteFrom('search_docs')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('articles as a')
-            .select('a.id')
-            .whereRef('a.id', '=', 'search_docs.article_id')
-            .where('a.status', '=', 'published'),
+  let removed = 0;
+  for (const table of ['search_docs', 'search_texts'] as const) {
+    const stale = await db
+      .deleteFrom(table)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('articles as a')
+              .select('a.id')
+              .whereRef('a.id', '=', `${table}.article_id`)
+              .where('a.status', '=', 'published'),
+          ),
         ),
-      ),
-    )
-    .executeTakeFirst();
+      )
+      .executeTakeFirst();
+    if (table === 'search_docs') removed = Number(stale.numDeletedRows);
+  }
   let indexed = 0;
   let after = 0;
   const ids: number[] = [];
+  // A pipeline: the next batch is read and its documents built here while the database writes the
+  // previous one (on PostgreSQL, another process on another core does that work).
+  let writing: Promise<void> = Promise.resolve();
   for (;;) {
     const rows = await db
       .selectFrom('articles')
@@ -53,26 +60,32 @@ export async function reindexAll(db: Db, options: ReindexOptions = {}): Promise<
       .limit(batchSize)
       .execute();
     if (rows.length === 0) break;
-    await db.transaction().execute((trx) =>
-      writeDocs(
-        trx,
-        rows.map((r) => ({ ...r, published_at: Number(r.published_at) })),
-      ),
-    );
-    indexed += rows.length;
+    const built = buildDocs(rows.map((r) => ({ ...r, published_at: Number(r.published_at) })));
+    await writing;
+    writing = db.transaction().execute((trx) => writeBuiltDocs(trx, built));
+    // Awaited on the next turn; until then a failure must not count as unhandled.
+    writing.catch(() => {});
+    writing = writing.then(() => {
+      indexed += rows.length;
+      options.onProgress?.(indexed);
+    });
+    writing.catch(() => {});
     after = rows[rows.length - 1]?.id ?? after;
     if (options.related === 'all') ids.push(...rows.map((r) => r.id));
-    options.onProgress?.(indexed);
   }
+  await writing;
   // Fresh statistics for the planner: the index may have grown from nothing.
-  await (dialectOf(db) === 'postgres' ? sql`analyze search_docs` : sql`pragma optimize`).execute(db);
+  await (dialectOf(db) === 'postgres'
+    ? sql`analyze search_docs, search_texts`
+    : sql`pragma optimize`
+  ).execute(db);
   if (options.related === 'missing') ids.push(...(await withoutRelated(db)));
   let related = 0;
   for (const id of ids) {
     await db.transaction().execute((trx) => refreshRelated(trx, id));
     related++;
   }
-  return { indexed, removed: Number(stale.numDeletedRows), related };
+  return { indexed, removed, related };
 }
 
 /** Published articles with no related list yet. */

@@ -35,15 +35,16 @@ const BODY_CHARS = 3000;
 export async function loadDocs(db: Db, space: TermSpace, ids: number[]): Promise<Doc[]> {
   if (ids.length === 0) return [];
   const rows: StoredTerms[] = await db
-    .selectFrom('search_docs')
+    .selectFrom('search_docs as d')
+    .innerJoin('search_texts as t', 't.article_id', 'd.article_id')
     .select([
-      'article_id',
-      'published_at',
-      'title_terms',
-      'lead_terms',
-      sql<string>`substr(body_terms, 1, ${sql.lit(BODY_CHARS)})`.as('body_start'),
+      'd.article_id',
+      'd.published_at',
+      'd.title_terms',
+      'd.lead_terms',
+      sql<string>`substr(t.body_terms, 1, ${sql.lit(BODY_CHARS)})`.as('body_start'),
     ])
-    .where('article_id', 'in', ids)
+    .where('d.article_id', 'in', ids)
     .execute();
   return rows.map((r) => space.doc(r, r.body_start.length >= BODY_CHARS));
 }
