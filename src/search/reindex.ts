@@ -62,13 +62,14 @@ export async function reindexAll(db: Db, options: ReindexOptions = {}): Promise<
     if (rows.length === 0) break;
     const built = buildDocs(rows.map((r) => ({ ...r, published_at: Number(r.published_at) })));
     await writing;
-    writing = db.transaction().execute((trx) => writeBuiltDocs(trx, built));
-    // Awaited on the next turn; until then a failure must not count as unhandled.
-    writing.catch(() => {});
-    writing = writing.then(() => {
-      indexed += rows.length;
-      options.onProgress?.(indexed);
-    });
+    writing = db
+      .transaction()
+      .execute((trx) => writeBuiltDocs(trx, built))
+      .then(() => {
+        indexed += rows.length;
+        options.onProgress?.(indexed);
+      });
+    // Awaited on the next turn (or after the loop); until then a failure must not count as unhandled.
     writing.catch(() => {});
     after = rows[rows.length - 1]?.id ?? after;
     if (options.related === 'all') ids.push(...rows.map((r) => r.id));
