@@ -20,6 +20,7 @@ import { getOrCreateSecret } from './db/settings.js';
 import { type CacheBus, LocalCacheBus } from './infra/cache-bus.js';
 import { type Clock, systemClock } from './infra/clock.js';
 import type { Config } from './infra/config.js';
+import { ContentEvents } from './infra/events.js';
 import { createLogger, type Logger } from './infra/log.js';
 import { createMailer, type Mailer } from './infra/mail.js';
 import type { RateLimiter } from './infra/rate-limit.js';
@@ -107,6 +108,9 @@ export async function createServices(config: Config, options: ServiceOptions): P
   await migrateToLatest(handle);
   const db = handle.db;
   const bus = options.bus ?? new LocalCacheBus();
+  const events = new ContentEvents((err, event) =>
+    log.error({ err, event }, 'content event listener failed'),
+  );
   const categories = new CategoryDirectory(db);
   await categories.load();
   const visitors = new VisitorHasher(db, config.timeZone);
@@ -148,6 +152,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
     onPublished: (ids) => {
       bus.publish({ type: 'invalidate', tags: ['lists', 'home', ...ids.map((id) => `article:${id}`)] });
       bus.publish({ type: 'rankings-stale', reason: 'publish' });
+      for (const articleId of ids) events.emit({ type: 'article.published', articleId });
     },
   });
   const formTokens = new FormTokens(await getOrCreateSecret(db, 'form_token_secret'));
@@ -209,6 +214,7 @@ export async function createServices(config: Config, options: ServiceOptions): P
     db,
     handle,
     bus,
+    events,
     categories,
     rankings,
     views,

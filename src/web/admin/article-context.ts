@@ -66,8 +66,12 @@ function suggestedTags(deps: SiteDeps, values: ArticleDraft): Promise<SpottedTag
   return spotTags(deps.db, values, { excludeNames: values.tags });
 }
 
-/** After a public change: drop cached pages that show the article and refresh the rankings. */
-export function announce(deps: SiteDeps, id: number): void {
+/**
+ * After a public change: drop cached pages that show the article, refresh the rankings, and tell
+ * the listeners (webhooks) what happened.
+ */
+export function announce(deps: SiteDeps, id: number, change: 'published' | 'updated' | 'unpublished'): void {
   deps.bus.publish({ type: 'invalidate', tags: ['lists', 'home', `article:${id}`] });
   deps.bus.publish({ type: 'rankings-stale', reason: 'publish' });
+  deps.events.emit({ type: `article.${change}`, articleId: id });
 }

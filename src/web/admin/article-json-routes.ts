@@ -47,7 +47,7 @@ export function articleJsonRoutes(app: FastifyInstance, deps: SiteDeps): void {
       'autosave',
     );
     if (saved.ok) {
-      if (saved.public) announce(deps, article.id);
+      if (saved.public) announce(deps, article.id, 'updated');
       const savedAt = formatTime(now, deps.config.locale, tz);
       return reply.send({ ok: true, version: saved.version, savedAt, message: f.t.nr.autosaved(savedAt) });
     }

@@ -111,7 +111,8 @@ export function articlesRoutes(app: FastifyInstance, deps: SiteDeps): void {
         return sendError(deps, request, reply, 403, t.nr.transitionErrors.forbidden);
       return again(request, reply, id, form, t.nr.transitionErrors[result.reason]);
     }
-    if (result.to === 'published' || result.from === 'published') announce(deps, id);
+    if (result.to === 'published') announce(deps, id, 'published');
+    else if (result.from === 'published') announce(deps, id, 'unpublished');
     if (result.to === 'scheduled') deps.scheduler.poke();
     return reply.redirect(`${articleUrl(id)}?done=${form.intent}`, 303);
   };
@@ -234,7 +235,7 @@ export function articlesRoutes(app: FastifyInstance, deps: SiteDeps): void {
         deps.clock.now(),
       );
       if (!saved.ok) return saveFailed(request, reply, article, form, saved);
-      if (saved.public) announce(deps, article.id);
+      if (saved.public) announce(deps, article.id, 'updated');
       return step(request, reply, article.id, form);
     }),
   );

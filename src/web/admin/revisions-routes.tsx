@@ -124,7 +124,7 @@ export function revisionsRoutes(app: FastifyInstance, deps: SiteDeps): void {
         'restore',
       );
       if (saved.ok) {
-        if (saved.public) announce(deps, article.id);
+        if (saved.public) announce(deps, article.id, 'updated');
         return reply.redirect(`${articleUrl(article.id)}/revisions?restored=${revision.version}`, 303);
       }
       if (saved.reason === 'forbidden') return sendError(deps, request, reply, 403, t.nr.noRightArticle);

@@ -8,6 +8,7 @@ import type { Db } from '../../db/index.js';
 import type { CacheBus } from '../../infra/cache-bus.js';
 import type { Clock } from '../../infra/clock.js';
 import type { Config } from '../../infra/config.js';
+import type { ContentEvents } from '../../infra/events.js';
 import type { Logger } from '../../infra/log.js';
 import type { Mailer } from '../../infra/mail.js';
 import type { RateLimiter } from '../../infra/rate-limit.js';
@@ -29,6 +30,8 @@ export interface SiteDeps {
   clock: Clock;
   db: Db;
   bus: CacheBus;
+  /** Content changes for listeners in this process (webhooks). */
+  events: ContentEvents;
   categories: CategoryDirectory;
   rankings: RankingService;
   views: ViewCounter;

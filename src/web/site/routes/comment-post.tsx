@@ -143,6 +143,7 @@ export function commentPostRoutes(app: FastifyInstance, deps: SiteDeps): void {
         deps.bus.publish({ type: 'rankings-stale', reason: 'comment' });
         if (result.parentId !== null) void sendReplyNotice(deps, result.id);
       }
+      if (!result.duplicate) deps.events.emit({ type: 'comment.created', commentId: result.id, articleId });
       const target = urls.article({
         slug: result.target.slug,
         category: { slug: result.target.categorySlug },
