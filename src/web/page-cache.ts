@@ -61,6 +61,23 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
+/**
+ * A conditional GET the stored copy satisfies (RFC 9110 §13.2.2): If-None-Match decides when sent;
+ * otherwise If-Modified-Since against Last-Modified, to the second, as feed readers send it.
+ */
+export function notModified(
+  headers: { 'if-none-match'?: string; 'if-modified-since'?: string },
+  etag: string,
+  lastModified: string | undefined,
+): boolean {
+  if (headers['if-none-match'] !== undefined) return matchesEtag(headers['if-none-match'], etag);
+  const since = headers['if-modified-since'];
+  if (!since || !lastModified) return false;
+  const sinceMs = Date.parse(since);
+  const modifiedMs = Date.parse(lastModified);
+  return Number.isFinite(sinceMs) && Number.isFinite(modifiedMs) && modifiedMs <= sinceMs;
+}
+
 export class PageCache {
   private readonly pages: LRUCache<string, CachedPage>;
   private readonly byTag = new Map<string, Set<string>>();
@@ -136,8 +153,13 @@ export class PageCache {
       return false;
     }
     this.hits++;
-    if (matchesEtag(req.headers['if-none-match'], page.etag)) {
-      res.writeHead(304, { etag: page.etag, 'cache-control': page.headers['cache-control'] ?? 'no-cache' });
+    if (notModified(req.headers, page.etag, page.headers['last-modified'])) {
+      const lastModified = page.headers['last-modified'];
+      res.writeHead(304, {
+        etag: page.etag,
+        'cache-control': page.headers['cache-control'] ?? 'no-cache',
+        ...(lastModified ? { 'last-modified': lastModified } : {}),
+      });
       res.end();
       return true;
     }

@@ -4,7 +4,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { messages } from '../i18n.js';
-import { type CachedPage, encodedBody, etagOf, matchesEtag, pickEncoding } from '../page-cache.js';
+import {
+  type CachedPage,
+  encodedBody,
+  etagOf,
+  matchesEtag,
+  notModified,
+  pickEncoding,
+} from '../page-cache.js';
 import type { SiteDeps } from './deps.js';
 import type { Frame } from './views/frame.js';
 
@@ -90,4 +97,60 @@ export function pageParam(query: unknown): number | null {
 /** Tags for a list of articles shown on a page. */
 export function articleTags(items: { id: number }[]): string[] {
   return items.map((a) => `article:${a.id}`);
+}
+
+export interface DocumentOptions {
+  /** e.g. 'application/rss+xml; charset=utf-8'. */
+  contentType: string;
+  /** What the document lists, for invalidation ('lists', 'article:42', …). */
+  tags: string[];
+  /** Newest change shown (epoch ms): sent as Last-Modified for If-Modified-Since. */
+  lastModified?: number | null;
+  /** Seconds shared caches in front may keep it (default 300). */
+  sharedMaxAge?: number;
+}
+
+/**
+ * Sends a machine-read document (a feed, a sitemap, robots.txt) the way reading pages are sent:
+ * ETag and Last-Modified with conditional GET, compression, and a copy in the page cache so the
+ * next request is answered before routing. Never per reader: no cookies are read.
+ */
+export function sendDocument(
+  deps: SiteDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  text: string,
+  options: DocumentOptions,
+): FastifyReply {
+  const body = Buffer.from(text, 'utf8');
+  const etag = etagOf(body);
+  const maxAge = options.sharedMaxAge ?? 300;
+  reply
+    .code(200)
+    .header('content-type', options.contentType)
+    .header(
+      'cache-control',
+      `public, max-age=60, s-maxage=${maxAge}, stale-while-revalidate=60, stale-if-error=86400`,
+    )
+    .header('vary', 'Accept-Encoding')
+    .header('etag', etag);
+  if (options.lastModified) reply.header('last-modified', new Date(options.lastModified).toUTCString());
+  const page: CachedPage = {
+    status: 200,
+    headers: {},
+    body,
+    etag,
+    tags: options.tags,
+    storedAt: deps.clock.now(),
+  };
+  if (deps.pageCache.enabled && cacheableUrl(request.url)) {
+    for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) page.headers[k] = String(v);
+    deps.pageCache.set(request.url, page);
+  }
+  const lastModified = reply.getHeader('last-modified');
+  if (notModified(request.headers, etag, typeof lastModified === 'string' ? lastModified : undefined))
+    return reply.code(304).send();
+  const encoding = pickEncoding(request.headers['accept-encoding']);
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.send(encodedBody(page, encoding));
 }
