@@ -38,7 +38,7 @@ export async function searchPostgres(
   if (n === 0) return { ...page, hits: [] };
 
   if (sort === 'date' && n > cap) {
-    // Every match is in date order's running; the window is not enough.
+    // More matches than the window holds: newest first needs every match, so read them all.
     const rows = await matchingDocs(db, query, filters, mode)
       .select('d.article_id')
       .orderBy('d.published_at', 'desc')
