@@ -153,6 +153,7 @@ describeEachDatabase('the media library', (getDb) => {
       },
       remove: (key) => local.remove(key),
       url: (key, name) => local.url(key, name),
+      size: (key, name) => local.size(key, name),
     };
     const before = filesUnder(root);
     const count = (await library.search('', 1, 100)).total;

@@ -209,6 +209,11 @@ export class MediaLibrary {
     return { ok: true };
   }
 
+  /** The byte length of one stored file of an item (a variant), or null when it is not there. */
+  fileSize(key: string, name: string): Promise<number | null> {
+    return this.storage.size(key, name);
+  }
+
   // The newsroom's ArticleMedia port (src/newsroom/media-port.ts): used inside its save transaction.
 
   /** The cover facts an article keeps: the fallback JPEG and the library's texts. */

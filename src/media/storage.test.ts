@@ -22,10 +22,13 @@ describe('the local media folder', () => {
     await storage.put(key, '480.jpg', Buffer.from('второ'));
     expect(readdirSync(join(root, key))).toEqual(['480.jpg']);
     expect(readFileSync(join(root, key, '480.jpg'), 'utf8')).toBe('второ');
+    expect(await storage.size(key, '480.jpg')).toBe(Buffer.byteLength('второ'));
+    expect(await storage.size(key, '960.jpg')).toBeNull();
     expect(storage.url(key, '480.jpg')).toBe(`/media/${key}/480.jpg`);
     expect(storage.url(key, '480.jpg')).toBe(variantUrl(key, 480, 'jpg'));
     await storage.remove(key);
     expect(readdirSync(join(root, '2026', '01'))).toEqual([]);
+    expect(await storage.size(key, '480.jpg')).toBeNull();
     await storage.remove(key);
   });
 

@@ -1,7 +1,7 @@
 // Where the image files live. The library talks to this small interface only, so another store
 // (object storage, a CDN's origin) can replace the local folder without touching anything else.
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mediaUrl } from './urls.js';
 
@@ -11,6 +11,8 @@ export interface MediaStorage {
   /** Removes every file of an item; a key that holds nothing is not an error. */
   remove(key: string): Promise<void>;
   url(key: string, name: string): string;
+  /** The byte length of one file (feeds state it for their enclosures); null when it is missing. */
+  size(key: string, name: string): Promise<number | null>;
 }
 
 // Keys and names come from this module and the library, never from a request; the checks make
@@ -57,5 +59,14 @@ export class LocalMediaStorage implements MediaStorage {
   url(key: string, name: string): string {
     checked(key, name);
     return mediaUrl(key, name);
+  }
+
+  async size(key: string, name: string): Promise<number | null> {
+    checked(key, name);
+    try {
+      return (await stat(join(this.root, key, name))).size;
+    } catch {
+      return null;
+    }
   }
 }
