@@ -6,7 +6,9 @@ module.exports = {
       name: 'domain-not-web',
       comment: 'Domain modules know nothing of HTTP: only main, cli and app may import src/web.',
       severity: 'error',
-      from: { path: '^src/(content|comments|ranking|privacy|accounts|newsroom|media|db|text|infra|demo)/' },
+      from: {
+        path: '^src/(content|comments|ranking|privacy|accounts|newsroom|media|db|text|infra|demo|search|syndication|integrations|webhooks)/',
+      },
       to: { path: '^src/web/' },
     },
     {
@@ -14,7 +16,9 @@ module.exports = {
       comment: 'db, text and infra sit below the domains.',
       severity: 'error',
       from: { path: '^src/(db|text|infra)/', pathNot: '\\.test\\.tsx?$' },
-      to: { path: '^src/(content|comments|ranking|privacy|accounts|newsroom|media|demo|web)/' },
+      to: {
+        path: '^src/(content|comments|ranking|privacy|accounts|newsroom|media|demo|search|syndication|integrations|webhooks|web)/',
+      },
     },
     {
       name: 'text-is-pure',

@@ -2,6 +2,7 @@
 // esbuild bundles our sources and leaves npm packages external, so start-up stays fast.
 import { build } from 'esbuild';
 import { buildAssets } from './build-assets.mjs';
+import { writePublisherLogo } from './publisher-logo.mjs';
 
 const started = Date.now();
 await build({
@@ -17,5 +18,6 @@ await build({
   jsxImportSource: 'preact',
   logLevel: 'warning',
 });
-await buildAssets();
+const assets = await buildAssets();
+await writePublisherLogo(assets.dir);
 if (!process.env.CI && process.stdout.isTTY) console.log(`built in ${Date.now() - started} ms`);

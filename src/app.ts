@@ -25,6 +25,7 @@ import { createLogger, type Logger } from './infra/log.js';
 import { createMailer, type Mailer } from './infra/mail.js';
 import type { RateLimiter } from './infra/rate-limit.js';
 import { RedisRateLimiter } from './infra/redis-rate-limit.js';
+import { ApiKeys } from './integrations/api-keys.js';
 import { MediaLibrary } from './media/library.js';
 import { LocalMediaStorage } from './media/storage.js';
 import { BannerStore } from './newsroom/banner.js';
@@ -36,13 +37,18 @@ import { NewsroomSettingsStore } from './newsroom/settings.js';
 import { VisitorHasher } from './privacy/visitor.js';
 import { RankingService } from './ranking/rankings.js';
 import { ViewCounter } from './ranking/views.js';
+import { FeedService } from './syndication/feed-service.js';
+import { SitemapEntries } from './syndication/sitemap-entries.js';
 import { registerAdmin } from './web/admin/register.js';
+import { registerApi } from './web/api/register.js';
 import { FormTokens } from './web/form-tokens.js';
 import { PageCache } from './web/page-cache.js';
 import { hasSessionCookie, registerSessions } from './web/session.js';
 import type { SiteDeps } from './web/site/deps.js';
+import { PUBLISHER_LOGO } from './web/site/publisher-logo.js';
 import { registerSite } from './web/site/register.js';
 import { sendError } from './web/site/routes/errors.js';
+import { WebhookService } from './webhooks/service.js';
 
 export interface RouteEntry {
   method: string;
@@ -205,6 +211,15 @@ export async function createServices(config: Config, options: ServiceOptions): P
     }
     if (event.tags.includes('settings')) void newsroomSettings.reload();
   });
+  // Content events become queued deliveries; the worker started below sends them.
+  const webhooks = new WebhookService({
+    db,
+    clock,
+    log,
+    siteUrl: config.siteUrl,
+    allowPrivate: config.webhooksAllowPrivate,
+  });
+  const stopWebhookListener = webhooks.listen(events);
   const timers: NodeJS.Timeout[] = [];
 
   return {
@@ -234,10 +249,24 @@ export async function createServices(config: Config, options: ServiceOptions): P
     accounts,
     mailer,
     limiter,
+    sitemaps: new SitemapEntries(db),
+    feeds: new FeedService({
+      db,
+      siteUrl: config.siteUrl,
+      siteName: config.siteName,
+      language: config.locale,
+      iconUrl: `${config.siteUrl}/assets/favicon.svg`,
+      logoUrl: `${config.siteUrl}${PUBLISHER_LOGO.path}`,
+      content: () => newsroomSettings.get().feedContent,
+      fileSize: (key, name) => media.fileSize(key, name),
+    }),
+    webhooks,
+    apiKeys: new ApiKeys(db),
     assets: readAssetManifest(options.publicDir),
     async start() {
       await rankings.start();
       await scheduler.start();
+      webhooks.start();
       timers.push(setInterval(() => void views.flush(), config.viewFlushMs));
       timers.push(
         setInterval(() => {
@@ -258,6 +287,8 @@ export async function createServices(config: Config, options: ServiceOptions): P
       for (const t of timers) clearInterval(t);
       rankings.stop();
       scheduler.stop();
+      stopWebhookListener();
+      await webhooks.stop();
       await views.flush();
       unsubscribe();
       await limiter.close();
@@ -336,6 +367,8 @@ export async function buildApp(services: Services, publicDir: string): Promise<F
     decorateReply: false,
     maxAge: '7d',
   });
+  // Before the site's routes: the OpenAPI generator sees only routes registered after it.
+  await registerApi(app, services);
   registerSite(app, services);
   registerAdmin(app, services);
   return app;

@@ -19,6 +19,9 @@ export const RESERVED_SLUGS = new Set([
   'preview',
   'favicon.ico',
   'robots.txt',
+  'sitemap.xml',
+  'sitemaps',
+  'feed',
 ]);
 
 export async function listCategories(db: Db): Promise<Category[]> {

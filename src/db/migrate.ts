@@ -7,6 +7,10 @@ import { commentsCommunity } from './migrations/0002-comments-community.js';
 import { newsroom } from './migrations/0003-newsroom.js';
 import { search } from './migrations/0004-search.js';
 import { searchNarrow } from './migrations/0005-search-narrow.js';
+import { apiKeys } from './migrations/0006-api-keys.js';
+import { webhooks } from './migrations/0007-webhooks.js';
+import { redirects } from './migrations/0008-redirects.js';
+import { sitemapIndex } from './migrations/0009-sitemap-index.js';
 
 export function migrations(handle: DbHandle): Record<string, Migration> {
   return {
@@ -15,6 +19,10 @@ export function migrations(handle: DbHandle): Record<string, Migration> {
     '0003-newsroom': newsroom(handle.caps),
     '0004-search': search(handle.caps),
     '0005-search-narrow': searchNarrow(handle.caps),
+    '0006-api-keys': apiKeys(handle.caps),
+    '0007-webhooks': webhooks(handle.caps),
+    '0008-redirects': redirects(handle.caps),
+    '0009-sitemap-index': sitemapIndex(handle.caps),
   };
 }
 

@@ -302,6 +302,80 @@ export interface ArticleRelatedTable {
   score: number;
 }
 
+export type ApiKeyKind = 'content' | 'admin';
+
+export interface ApiKeyTable {
+  id: Generated<number>;
+  kind: ApiKeyKind;
+  name: string;
+  prefix: string;
+  /** SHA-256 of the secret: the secrets are long and random, so a fast hash is enough. */
+  secret_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  user_id: number | null;
+  created_by: number | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface WebhookTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  /** JSON array of event types. */
+  events: string;
+  active: Generated<number>;
+  /** Kept as given (not hashed): the sender needs it to sign deliveries. */
+  secret: string;
+  created_by: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivering' | 'delivered' | 'failed';
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  /** The id receivers see (payload "id", Vestnik-Delivery header). */
+  uuid: string;
+  webhook_id: number;
+  event: string;
+  /** What the event is about ("article:42"), for coalescing article.updated. */
+  subject: Generated<string>;
+  /** The JSON body sent, built when the event happened. */
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  /** HTTP status of the last attempt; null when there was no answer. */
+  last_status: number | null;
+  last_error: string | null;
+  response_excerpt: string | null;
+  duration_ms: number | null;
+  created_at: number;
+  delivered_at: number | null;
+  /** A worker owns a claimed row until then. */
+  claimed_until: number | null;
+}
+
+/** An address an article left when its slug or section changed (0008): followed with a 301. */
+export interface ArticleSlugHistoryTable {
+  id: Generated<number>;
+  article_id: number;
+  category_id: number | null;
+  slug: string;
+  created_at: number;
+}
+
+/** The old slug of a renamed or merged tag, and the tag it now leads to (0008). */
+export interface TagRedirectTable {
+  old_slug: string;
+  tag_id: number;
+  created_at: number;
+}
+
 export interface Database {
   categories: CategoryTable;
   authors: AuthorTable;
@@ -326,6 +400,11 @@ export interface Database {
   search_docs: SearchDocTable;
   search_texts: SearchTextTable;
   article_related: ArticleRelatedTable;
+  api_keys: ApiKeyTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  article_slug_history: ArticleSlugHistoryTable;
+  tag_redirects: TagRedirectTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;

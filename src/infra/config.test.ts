@@ -28,7 +28,19 @@ describe('configuration', () => {
     expect(c).toMatchObject({ mediaMaxBytes: 5_242_880, mediaMaxPixels: 24_000_000 });
   });
 
+  it('lets the Content API be called from the origins named, or from none by default', () => {
+    expect(loadConfig({}).apiCorsOrigins).toEqual([]);
+    expect(loadConfig({ API_CORS_ORIGINS: '*' }).apiCorsOrigins).toBe('*');
+    expect(
+      loadConfig({ API_CORS_ORIGINS: 'https://app.example.bg, http://localhost:5173' }).apiCorsOrigins,
+    ).toEqual(['https://app.example.bg', 'http://localhost:5173']);
+  });
+
   it.each([
+    ['API_CORS_ORIGINS', 'https://app.example.bg/path'],
+    ['API_CORS_ORIGINS', 'app.example.bg'],
+    ['API_CORS_ORIGINS', 'ftp://files.example.bg'],
+    ['API_PER_MINUTE', '0'],
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],

@@ -41,6 +41,14 @@ export interface Config {
   mediaMaxBytes: number;
   /** Largest image accepted, in pixels (width × height), checked before decoding. */
   mediaMaxPixels: number;
+  /** The site's @handle on X/Twitter, named in its cards (twitter:site); null when it has none. */
+  twitterSite: string | null;
+  /** Origins whose pages may call the Content API from the browser: none, a list, or '*'. */
+  apiCorsOrigins: string[] | '*';
+  /** Requests one API key may make per minute. */
+  apiPerMinute: number;
+  /** Webhook targets may be loopback or private-network addresses (off: refused, against SSRF). */
+  webhooksAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +151,17 @@ function mailFrom(env: Env, siteName: string, siteHost: string): string {
   return raw;
 }
 
+/** TWITTER_SITE: an @handle, 1–15 letters, digits or underscores; the @ may be left out. */
+function twitterSite(env: Env): string | null {
+  const raw = read(env, 'TWITTER_SITE');
+  if (raw === undefined) return null;
+  const handle = raw.replace(/^@/, '');
+  if (!/^[A-Za-z0-9_]{1,15}$/.test(handle)) {
+    throw new ConfigError('TWITTER_SITE', `expected an @handle such as @vestnik, got "${raw}"`);
+  }
+  return `@${handle}`;
+}
+
 function timeZone(env: Env): string {
   const tz = read(env, 'TIMEZONE') ?? 'Europe/Sofia';
   try {
@@ -151,6 +170,29 @@ function timeZone(env: Env): string {
     throw new ConfigError('TIMEZONE', `unknown time zone "${tz}"`);
   }
   return tz;
+}
+
+/** API_CORS_ORIGINS: empty (no cross-origin calls), "*", or origins separated by commas. */
+function corsOrigins(env: Env): string[] | '*' {
+  const raw = read(env, 'API_CORS_ORIGINS');
+  if (raw === undefined) return [];
+  if (raw === '*') return '*';
+  return raw.split(',').map((part) => {
+    const origin = part.trim();
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError('API_CORS_ORIGINS', `not an origin: "${origin}"`);
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) {
+      throw new ConfigError(
+        'API_CORS_ORIGINS',
+        `expected an origin such as https://app.example.bg, got "${origin}"`,
+      );
+    }
+    return origin;
+  });
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -188,5 +230,9 @@ export function loadConfig(env: Env = process.env): Config {
     schedulerTickMs: integer(env, 'SCHEDULER_TICK_MS', 15_000, 200, 3_600_000),
     mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     mediaMaxPixels: integer(env, 'MEDIA_MAX_PIXELS', 50_000_000, 10_000, 268_402_689),
+    twitterSite: twitterSite(env),
+    webhooksAllowPrivate: boolean(env, 'WEBHOOKS_ALLOW_PRIVATE', false),
+    apiCorsOrigins: corsOrigins(env),
+    apiPerMinute: integer(env, 'API_PER_MINUTE', 600, 1, 1_000_000),
   };
 }

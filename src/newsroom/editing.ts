@@ -1,6 +1,7 @@
 // Creating and saving articles in the back office. Every save is one transaction: the fields, the
 // tags and authors, and a revision of all of it. A save made from an older version than the
 // stored one is refused as a conflict, so two editors never overwrite each other silently.
+import { recordArticleMove } from '../content/old-addresses.js';
 import type { Db } from '../db/index.js';
 import type { RevisionKind } from '../db/schema.js';
 import { syncSearchDoc } from '../search/index-sync.js';
@@ -36,7 +37,8 @@ export type SaveResult = Saved | SaveFailure;
 export interface EditingDeps {
   db: Db;
   media: ArticleMedia;
-  settings: () => NewsroomSettings;
+  /** Only the slug style matters here. */
+  settings: () => Pick<NewsroomSettings, 'slugStyle'>;
   timeZone: string;
   /** The site's language, for its quotes („…“ or “…”); Bulgarian when not given. */
   locale?: Locale;
@@ -186,7 +188,7 @@ export class ArticleEditing {
       return await this.deps.db.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('articles')
-          .select(['id', 'version', 'owner_id', 'status', 'slug', 'published_at'])
+          .select(['id', 'version', 'owner_id', 'status', 'slug', 'category_id', 'published_at'])
           .where('id', '=', id)
           .executeTakeFirst();
         if (!row) return { ok: false as const, reason: 'not-found' as const };
@@ -203,6 +205,9 @@ export class ArticleEditing {
           .executeTakeFirst();
         // Another process saved between our read and this write (PostgreSQL re-checks the version).
         if (Number(updated.numUpdatedRows) !== 1) throw new Conflict();
+        // A new slug or section: the address it leaves keeps leading to it (content/old-addresses.ts).
+        if (columns.slug !== row.slug || columns.category_id !== row.category_id)
+          await recordArticleMove(trx, { articleId: id, categoryId: row.category_id, slug: row.slug }, now);
         const authorIds =
           draft.authorIds.length > 0 ? draft.authorIds : [await authorIdForUser(trx, actor, now)];
         await replaceLinks(

@@ -2,6 +2,7 @@
 // a tag's name, slug or kind; merging one tag into another; deleting one. Each change runs in one
 // transaction and reports the articles it touched, so their pages can be refreshed.
 import { sql } from 'kysely';
+import { dropTagRedirects, recordTagMerge, recordTagRename } from '../content/old-addresses.js';
 import { dialectOf } from '../db/dialect.js';
 import type { Db } from '../db/index.js';
 import type { TagKind } from '../db/schema.js';
@@ -144,10 +145,15 @@ async function linkedArticles(db: Db, tagIds: number[]): Promise<number[]> {
 }
 
 /** Changes a tag's name, slug and kind; a name or slug another tag has is refused, naming that tag. */
-export async function updateTag(db: Db, id: number, draft: TagDraft): Promise<TagSaveResult> {
+export async function updateTag(
+  db: Db,
+  id: number,
+  draft: TagDraft,
+  now: number = Date.now(),
+): Promise<TagSaveResult> {
   const checked = checkTagDraft(draft);
   try {
-    return await writeTag(db, id, checked);
+    return await writeTag(db, id, checked, now);
   } catch (err) {
     // Another save took the slug between our check and the write: the unique index refused it.
     if (!checked.ok) throw err;
@@ -169,9 +175,14 @@ export async function updateTag(db: Db, id: number, draft: TagDraft): Promise<Ta
   }
 }
 
-function writeTag(db: Db, id: number, checked: ReturnType<typeof checkTagDraft>): Promise<TagSaveResult> {
+function writeTag(
+  db: Db,
+  id: number,
+  checked: ReturnType<typeof checkTagDraft>,
+  now: number,
+): Promise<TagSaveResult> {
   return db.transaction().execute(async (trx): Promise<TagSaveResult> => {
-    const found = await trx.selectFrom('tags').select('id').where('id', '=', id).executeTakeFirst();
+    const found = await trx.selectFrom('tags').select(['id', 'slug']).where('id', '=', id).executeTakeFirst();
     if (!found) return { ok: false, reason: 'not-found' };
     if (!checked.ok) return { ok: false, reason: 'invalid', errors: checked.errors, values: null };
     const v = checked.values;
@@ -195,6 +206,8 @@ function writeTag(db: Db, id: number, checked: ReturnType<typeof checkTagDraft>)
       .set({ name: v.name, slug: v.slug, kind: v.kind })
       .where('id', '=', id)
       .execute();
+    // Links to the old address keep working (content/old-addresses.ts).
+    await recordTagRename(trx, id, found.slug, v.slug, now);
     const articleIds = await linkedArticles(trx, [id]);
     return { ok: true, tag: { id, ...v, articles: articleIds.length }, articleIds };
   });
@@ -204,10 +217,19 @@ function writeTag(db: Db, id: number, checked: ReturnType<typeof checkTagDraft>)
  * Files every article of `fromId` under `intoId` and deletes `fromId`. An article that had both keeps
  * one link. One transaction: a failure leaves both tags as they were.
  */
-export async function mergeTags(db: Db, fromId: number, intoId: number): Promise<TagMergeResult> {
+export async function mergeTags(
+  db: Db,
+  fromId: number,
+  intoId: number,
+  now: number = Date.now(),
+): Promise<TagMergeResult> {
   if (fromId === intoId) return { ok: false, reason: 'same' };
   return db.transaction().execute(async (trx): Promise<TagMergeResult> => {
-    const from = await trx.selectFrom('tags').select('id').where('id', '=', fromId).executeTakeFirst();
+    const from = await trx
+      .selectFrom('tags')
+      .select(['id', 'slug'])
+      .where('id', '=', fromId)
+      .executeTakeFirst();
     if (!from) return { ok: false, reason: 'not-found' };
     const into = await trx.selectFrom('tags').select('id').where('id', '=', intoId).executeTakeFirst();
     if (!into) return { ok: false, reason: 'target-missing' };
@@ -242,6 +264,8 @@ export async function mergeTags(db: Db, fromId: number, intoId: number): Promise
       )
       .executeTakeFirst();
     await trx.deleteFrom('article_tags').where('tag_id', '=', fromId).execute();
+    // The merged tag's address, and the old ones that led to it, now lead to the other tag.
+    await recordTagMerge(trx, from, intoId, now);
     await trx.deleteFrom('tags').where('id', '=', fromId).execute();
     const target = (await findTag(trx, intoId)) as TagRow;
     return {
@@ -261,6 +285,7 @@ export async function deleteTag(db: Db, id: number): Promise<TagDeleteResult> {
     if (!found) return { ok: false, reason: 'not-found' };
     const articleIds = await linkedArticles(trx, [id]);
     await trx.deleteFrom('article_tags').where('tag_id', '=', id).execute();
+    await dropTagRedirects(trx, id);
     await trx.deleteFrom('tags').where('id', '=', id).execute();
     return { ok: true, name: found.name, articleIds };
   });

@@ -6,11 +6,13 @@ import { commentMessages } from './i18n/comments.js';
 import { curationMessages } from './i18n/curation.js';
 import { deskMessages } from './i18n/desk.js';
 import { editorMessages } from './i18n/editor.js';
+import { integrationMessages } from './i18n/integrations.js';
 import { mediaMessages } from './i18n/media.js';
 import { newsroomMessages } from './i18n/newsroom.js';
 import { searchMessages } from './i18n/search.js';
 import { staffMessages } from './i18n/staff.js';
 import { tagMessages } from './i18n/tags.js';
+import { webhookMessages } from './i18n/webhooks.js';
 
 const bg = {
   lang: 'bg',
@@ -120,6 +122,10 @@ export type Messages = typeof bg & {
   search: typeof searchMessages.bg;
   /** Topics: offers in the editor, the tag manager, the public index. */
   tg: typeof tagMessages.bg;
+  /** The API keys page. */
+  ig: typeof integrationMessages.bg;
+  /** Webhook subscriptions and their delivery log. */
+  wh: typeof webhookMessages.bg;
 };
 
 const en: typeof bg = {
@@ -223,6 +229,8 @@ const parts = (l: Locale) => ({
   ed: editorMessages[l],
   search: searchMessages[l],
   tg: tagMessages[l],
+  ig: integrationMessages[l],
+  wh: webhookMessages[l],
 });
 
 const all: Record<Locale, Messages> = {

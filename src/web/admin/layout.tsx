@@ -20,7 +20,9 @@ export type StaffSection =
   | 'users'
   | 'categories'
   | 'tags'
-  | 'site-settings';
+  | 'site-settings'
+  | 'api-keys'
+  | 'webhooks';
 
 /** The back office's sections in the order of the menu; each shown only to those who may use it. */
 const NAV: { section: StaffSection; href: string; label: (t: Messages) => string; permission: Permission }[] =
@@ -54,6 +56,8 @@ const NAV: { section: StaffSection; href: string; label: (t: Messages) => string
       label: (t) => t.nr.nav.settings,
       permission: 'settings.manage',
     },
+    { section: 'api-keys', href: '/admin/api-keys', label: (t) => t.ig.nav, permission: 'settings.manage' },
+    { section: 'webhooks', href: '/admin/webhooks', label: (t) => t.wh.nav, permission: 'settings.manage' },
   ];
 
 /** The comment desk's own pages, shown as a second row when one of them is open. */

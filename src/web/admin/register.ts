@@ -2,6 +2,7 @@
 // settings) and the comment desk. Every route names its permission (docs/roles.md).
 import type { FastifyInstance } from 'fastify';
 import type { SiteDeps } from '../site/deps.js';
+import { apiKeysRoutes } from './api-keys-routes.js';
 import { articleJsonRoutes } from './article-json-routes.js';
 import { articlesListRoutes } from './articles-list-routes.js';
 import { articlesRoutes } from './articles-routes.js';
@@ -18,6 +19,8 @@ import { setupRoutes } from './setup-routes.js';
 import { siteSettingsRoutes } from './site-settings-routes.js';
 import { tagsRoutes } from './tags-routes.js';
 import { usersRoutes } from './users-routes.js';
+import { webhooksLogRoutes } from './webhooks-log-routes.js';
+import { webhooksRoutes } from './webhooks-routes.js';
 
 export function registerAdmin(app: FastifyInstance, deps: SiteDeps): void {
   dashboardRoutes(app, deps);
@@ -35,5 +38,8 @@ export function registerAdmin(app: FastifyInstance, deps: SiteDeps): void {
   categoriesRoutes(app, deps);
   tagsRoutes(app, deps);
   siteSettingsRoutes(app, deps);
+  apiKeysRoutes(app, deps);
+  webhooksRoutes(app, deps);
+  webhooksLogRoutes(app, deps);
   setupRoutes(app, deps);
 }

@@ -63,6 +63,21 @@ const MATRIX: [string, string, Permission, boolean?][] = [
   ['POST', '/admin/categories/:id/delete', 'categories.manage'],
   ['GET', '/admin/settings', 'settings.manage'],
   ['POST', '/admin/settings', 'settings.manage'],
+  ['GET', '/admin/api-keys', 'settings.manage'],
+  ['POST', '/admin/api-keys', 'settings.manage'],
+  ['POST', '/admin/api-keys/:id/revoke', 'settings.manage'],
+  ['GET', '/admin/webhooks', 'settings.manage'],
+  ['GET', '/admin/webhooks/new', 'settings.manage'],
+  ['POST', '/admin/webhooks/new', 'settings.manage'],
+  ['GET', '/admin/webhooks/:id', 'settings.manage'],
+  ['POST', '/admin/webhooks/:id', 'settings.manage'],
+  ['POST', '/admin/webhooks/:id/enable', 'settings.manage'],
+  ['POST', '/admin/webhooks/:id/disable', 'settings.manage'],
+  ['POST', '/admin/webhooks/:id/rotate', 'settings.manage'],
+  ['POST', '/admin/webhooks/:id/ping', 'settings.manage'],
+  ['POST', '/admin/webhooks/:id/delete', 'settings.manage'],
+  ['GET', '/admin/webhooks/:id/deliveries/:delivery', 'settings.manage'],
+  ['POST', '/admin/webhooks/:id/deliveries/:delivery/redeliver', 'settings.manage'],
 ];
 
 /** Open to everybody while the site has no admin, and gone (404) afterwards. */

@@ -1,7 +1,7 @@
 // The site settings page, for admins. A save reaches every process through the bus ('settings'),
-// where the newsroom settings are read again.
+// where the newsroom settings are read again and the feeds (tagged 'settings') are made anew.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { SlugStyle } from '../../newsroom/settings.js';
+import { isFeedContent, type SlugStyle } from '../../newsroom/settings.js';
 import type { SiteDeps } from '../site/deps.js';
 import { buildFrame } from '../site/respond.js';
 import { sendError } from '../site/routes/errors.js';
@@ -48,7 +48,8 @@ export function siteSettingsRoutes(app: FastifyInstance, deps: SiteDeps): void {
       const saved = one(request.query as Fields, 'saved', t);
       if (saved !== undefined && saved !== '1') throw new BadRequest(t.staff.badQuery('saved'));
       const notice = saved ? { kind: 'ok' as const, text: t.staff.settingsSaved } : null;
-      return show(request, reply, { slugStyle: deps.newsroomSettings.get().slugStyle, error: null, notice });
+      const { slugStyle, feedContent } = deps.newsroomSettings.get();
+      return show(request, reply, { slugStyle, feedContent, error: null, notice });
     }),
   );
 
@@ -61,19 +62,23 @@ export function siteSettingsRoutes(app: FastifyInstance, deps: SiteDeps): void {
       const token = checkStaffPost(deps, request, body._csrf);
       if (token === 'invalid') return sendError(deps, request, reply, 403);
       const slugStyle = one(body, 'slugStyle', t) ?? '';
+      // Radio buttons send one of the choices (a post without the field keeps the current one);
+      // any other value is not this form's doing.
+      const feedContent = one(body, 'feedContent', t) ?? deps.newsroomSettings.get().feedContent;
+      if (!isFeedContent(feedContent)) throw new BadRequest(t.staff.badQuery(t.staff.feedContent));
       if (token === 'expired')
         return show(
           request,
           reply,
-          { slugStyle, error: null, notice: { kind: 'error', text: t.formExpired } },
+          { slugStyle, feedContent, error: null, notice: { kind: 'error', text: t.formExpired } },
           403,
         );
       if (!isSlugStyle(slugStyle)) {
         const notice = { kind: 'error' as const, text: t.staff.hasErrors };
-        return show(request, reply, { slugStyle, error: t.staff.slugStyleChoice, notice }, 422);
+        return show(request, reply, { slugStyle, feedContent, error: t.staff.slugStyleChoice, notice }, 422);
       }
       const before = deps.newsroomSettings.get();
-      await deps.newsroomSettings.save({ ...before, slugStyle });
+      await deps.newsroomSettings.save({ ...before, slugStyle, feedContent });
       deps.bus.publish({ type: 'invalidate', tags: ['settings'] });
       if (before.slugStyle !== slugStyle)
         deps.log.info(

@@ -1,6 +1,6 @@
-// The site's own settings (for now the style of article and section addresses), each choice shown
-// with the address it would give a sample headline.
-import type { SlugStyle } from '../../newsroom/settings.js';
+// The site's own settings: the style of article and section addresses, each choice shown with the
+// address it would give a sample headline, and what the feeds carry.
+import { FEED_CONTENTS, type SlugStyle } from '../../newsroom/settings.js';
 import { slugify } from '../../text/slug.js';
 import type { SiteDeps } from '../site/deps.js';
 import type { Frame } from '../site/views/frame.js';
@@ -12,6 +12,7 @@ export const SLUG_STYLES: readonly SlugStyle[] = ['latin', 'cyrillic'];
 
 export interface SiteSettingsData {
   slugStyle: string;
+  feedContent: string;
   error: string | null;
   csrf: string;
   notice: Notice | null;
@@ -69,6 +70,24 @@ export function SiteSettingsPage({
               {d.error}
             </p>
           ) : null}
+        </fieldset>
+        <fieldset aria-describedby="feed-content-hint">
+          <legend>{t.feedContent}</legend>
+          <p class="hint" id="feed-content-hint">
+            {t.feedContentHint}
+          </p>
+          {FEED_CONTENTS.map((choice) => (
+            <span class="field-check" key={choice}>
+              <input
+                type="radio"
+                id={`feed-content-${choice}`}
+                name="feedContent"
+                value={choice}
+                checked={d.feedContent === choice}
+              />
+              <label for={`feed-content-${choice}`}>{t.feedContents[choice]}</label>
+            </span>
+          ))}
         </fieldset>
         <button type="submit" class="button">
           {t.saveChanges}

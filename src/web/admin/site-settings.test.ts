@@ -55,6 +55,23 @@ describeEachDatabase('site settings, for admins', (getDb) => {
     expect((await get(site, `${SETTINGS}?saved=2`, admin.cookie)).statusCode).toBe(400);
   });
 
+  it('chooses what the feeds carry, refusing any other value with 400 and saving nothing', async () => {
+    const page = await get(site, SETTINGS, admin.cookie);
+    expect(page.body).toMatch(/id="feed-content-full" name="feedContent" value="full" checked/);
+    expect(page.body).toContain('Само резюмето (въведението)');
+    const bad = await send({ slugStyle: 'cyrillic', feedContent: 'everything' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Невалидна стойност на „Какво носят емисиите (RSS, Atom, JSON Feed)“.');
+    expect(site.services.newsroomSettings.get()).toEqual({ slugStyle: 'latin', feedContent: 'full' });
+    expect((await send({ slugStyle: 'latin', feedContent: 'excerpt' })).statusCode).toBe(303);
+    expect(site.services.newsroomSettings.get().feedContent).toBe('excerpt');
+    expect((await get(site, SETTINGS, admin.cookie)).body).toMatch(/value="excerpt" checked/);
+    // A post without the field (an older form) keeps the choice.
+    expect((await send({ slugStyle: 'latin' })).statusCode).toBe(303);
+    expect(site.services.newsroomSettings.get().feedContent).toBe('excerpt');
+    expect((await send({ slugStyle: 'latin', feedContent: 'full' })).statusCode).toBe(303);
+  });
+
   it('speaks English on an English site', async () => {
     const en = await createTestSite(getDb(), { PASSWORD_COST: '10', LOCALE: 'en' }, now);
     try {
@@ -64,6 +81,14 @@ describeEachDatabase('site settings, for admins', (getDb) => {
       const bad = await post(en, SETTINGS, { _csrf: tokenOf(page.body), slugStyle: 'greek' }, boss.cookie);
       expect(bad.statusCode).toBe(422);
       expect(bad.body).toContain('Choose one of the two.');
+      const badFeed = await post(
+        en,
+        SETTINGS,
+        { _csrf: tokenOf(page.body), slugStyle: 'latin', feedContent: 'all' },
+        boss.cookie,
+      );
+      expect(badFeed.statusCode).toBe(400);
+      expect(badFeed.body).toContain('Invalid value of “What the feeds (RSS, Atom, JSON Feed) carry”.');
       const taken = await post(
         en,
         '/admin/categories',

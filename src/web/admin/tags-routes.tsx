@@ -163,7 +163,7 @@ export function tagsRoutes(app: FastifyInstance, deps: SiteDeps): void {
       };
       if (form.expired)
         return show(request, reply, tag, { values, notice: { kind: 'error', text: t.formExpired } }, 403);
-      const result = await updateTag(deps.db, tag.id, values);
+      const result = await updateTag(deps.db, tag.id, values, deps.clock.now());
       if (!result.ok) {
         if (result.reason === 'not-found') return sendError(deps, request, reply, 404, t.tg.missing);
         const notice = { kind: 'error' as const, text: t.tg.hasErrors };
@@ -196,7 +196,7 @@ export function tagsRoutes(app: FastifyInstance, deps: SiteDeps): void {
       if (one(form.body, 'confirm', t) !== '1') return refuse(t.tg.mergeUnconfirmed);
       const target = await findTagByNameOrSlug(deps.db, into);
       if (!target) return refuse(t.tg.mergeUnknown(into));
-      const result = await mergeTags(deps.db, tag.id, target.id);
+      const result = await mergeTags(deps.db, tag.id, target.id, deps.clock.now());
       if (!result.ok) {
         if (result.reason === 'not-found') return sendError(deps, request, reply, 404, t.tg.missing);
         return refuse(result.reason === 'same' ? t.tg.mergeSame : t.tg.mergeUnknown(into));

@@ -162,6 +162,12 @@ const bg = {
   sampleTitle: 'Жълт код за силен вятър в Софийска област',
   example: (slug: string) => `Пример: /…/${slug}`,
   slugStyleChoice: 'Изберете един от двата начина.',
+  feedContent: 'Какво носят емисиите (RSS, Atom, JSON Feed)',
+  feedContentHint: 'Читателите на емисии виждат или целия текст, или само резюмето с връзка към статията.',
+  feedContents: {
+    full: 'Целия текст на статиите',
+    excerpt: 'Само резюмето (въведението)',
+  },
   settingsSaved: 'Настройките са запазени.',
 
   // First-run setup
@@ -331,6 +337,12 @@ const en: typeof bg = {
   sampleTitle: 'Жълт код за силен вятър в Софийска област',
   example: (slug: string) => `Example: /…/${slug}`,
   slugStyleChoice: 'Choose one of the two.',
+  feedContent: 'What the feeds (RSS, Atom, JSON Feed) carry',
+  feedContentHint: 'Feed readers get either the whole text or only the lead with a link to the article.',
+  feedContents: {
+    full: 'The whole text of the articles',
+    excerpt: 'Only the lead',
+  },
   settingsSaved: 'The settings are saved.',
 
   setupTitle: 'First-run setup',

@@ -12,6 +12,7 @@ import type { ContentEvents } from '../../infra/events.js';
 import type { Logger } from '../../infra/log.js';
 import type { Mailer } from '../../infra/mail.js';
 import type { RateLimiter } from '../../infra/rate-limit.js';
+import type { ApiKeys } from '../../integrations/api-keys.js';
 import type { MediaLibrary } from '../../media/library.js';
 import type { BannerStore } from '../../newsroom/banner.js';
 import type { HomeCuration } from '../../newsroom/curation.js';
@@ -21,6 +22,9 @@ import type { NewsroomSettingsStore } from '../../newsroom/settings.js';
 import type { VisitorHasher } from '../../privacy/visitor.js';
 import type { RankingService } from '../../ranking/rankings.js';
 import type { ViewCounter } from '../../ranking/views.js';
+import type { FeedService } from '../../syndication/feed-service.js';
+import type { SitemapEntries } from '../../syndication/sitemap-entries.js';
+import type { WebhookService } from '../../webhooks/service.js';
 import type { FormTokens } from '../form-tokens.js';
 import type { PageCache } from '../page-cache.js';
 
@@ -55,5 +59,13 @@ export interface SiteDeps {
   accounts: Accounts;
   mailer: Mailer;
   limiter: RateLimiter;
+  /** What the sitemaps list, split into files of at most `urlLimit` URLs. */
+  sitemaps: SitemapEntries;
+  /** RSS, Atom and JSON Feed documents of the site, its sections, topics and authors. */
+  feeds: FeedService;
+  /** Content API keys and Admin API tokens. */
+  apiKeys: ApiKeys;
+  /** Webhook subscriptions: the listener that queues deliveries, the worker that sends them. */
+  webhooks: WebhookService;
   assets: { css: string; js: string; adminCss: string; adminJs: string; editorJs: string };
 }

@@ -9,9 +9,11 @@ import { commentActionRoutes } from './routes/comment-actions.js';
 import { commentPostRoutes } from './routes/comment-post.js';
 import { commentReportRoutes } from './routes/comment-report.js';
 import { sendError } from './routes/errors.js';
+import { feedRoutes } from './routes/feeds.js';
 import { previewRoutes } from './routes/preview.js';
 import { readingRoutes } from './routes/reading.js';
 import { searchRoutes } from './routes/search.js';
+import { sitemapRoutes } from './routes/sitemaps.js';
 import { topicsRoutes } from './routes/topics.js';
 import { viewRoutes } from './routes/views.js';
 
@@ -23,6 +25,8 @@ export function registerSite(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/favicon.ico', async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
   readingRoutes(app, deps);
   searchRoutes(app, deps);
+  feedRoutes(app, deps);
+  sitemapRoutes(app, deps);
   topicsRoutes(app, deps);
   archiveRoutes(app, deps);
   commentPostRoutes(app, deps);

@@ -22,6 +22,7 @@ export function buildFrame(deps: SiteDeps, path: string, request?: FastifyReques
   return {
     siteName: deps.config.siteName,
     siteUrl: deps.config.siteUrl,
+    twitterSite: deps.config.twitterSite,
     locale: deps.config.locale,
     timeZone: deps.config.timeZone,
     t: messages(deps.config.locale),

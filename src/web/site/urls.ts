@@ -1,8 +1,17 @@
 // Every public URL is built here, so links, redirects and (later) feeds agree.
 import type { AuthorRef, CategoryRef, TagRef } from '../../content/types.js';
+import type { FeedFormat } from '../../syndication/feeds.js';
 import { encodePathSegment } from '../../text/slug.js';
 
 const seg = encodePathSegment;
+
+/** What a section, topic or author feed follows; none for the whole site's. */
+export type FeedScopeRef =
+  | { kind: 'category'; slug: string }
+  | { kind: 'tag'; slug: string }
+  | { kind: 'author'; slug: string };
+
+const FEED_SCOPE_PATHS = { category: 'rubrika', tag: 'tema', author: 'avtor' } as const;
 
 export const urls = {
   home: () => '/',
@@ -13,6 +22,9 @@ export const urls = {
   topics: () => '/temi',
   author: (a: Pick<AuthorRef, 'slug'>, page = 1) => `/avtor/${seg(a.slug)}${page > 1 ? `?page=${page}` : ''}`,
   archive: () => '/arhiv',
+  /** /feed/rss, /feed/atom/rubrika/sport, /feed/json/tema/energetika … */
+  feed: (format: FeedFormat, scope?: FeedScopeRef) =>
+    scope ? `/feed/${format}/${FEED_SCOPE_PATHS[scope.kind]}/${seg(scope.slug)}` : `/feed/${format}`,
   archiveMonth: (year: number, month: number, page = 1) =>
     `/arhiv/${year}/${String(month).padStart(2, '0')}${page > 1 ? `?page=${page}` : ''}`,
   archiveDay: (ymd: string) => `/arhiv/${ymd.replaceAll('-', '/')}`,

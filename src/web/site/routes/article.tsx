@@ -5,6 +5,7 @@ import { type CommentSort, listThreadPage } from '../../../comments/listing.js';
 import { type CommentPolicy, resolvePolicy } from '../../../comments/policy.js';
 import { findPublishedAddressBySlug } from '../../../content/article-address.js';
 import { findPublishedArticle } from '../../../content/articles.js';
+import { findArticleByOldAddress, findArticleByOldSlug } from '../../../content/old-addresses.js';
 import type { Article } from '../../../content/types.js';
 import { listRelated } from '../../../search/related.js';
 import { formPurpose } from '../../session.js';
@@ -105,10 +106,16 @@ export function articleRoutes(app: FastifyInstance, deps: SiteDeps): void {
     async (request, reply) => {
       const now = deps.clock.now();
       const slug = slugParam(request.params.slug);
-      const article = await findPublishedArticle(deps.db, now, slugParam(request.params.category), slug);
+      const categorySlug = slugParam(request.params.category);
+      const article = await findPublishedArticle(deps.db, now, categorySlug, slug);
       if (!article) {
-        // Under another section (it moved, or the link is wrong): the one article with that slug.
-        const moved = await findPublishedAddressBySlug(deps.db, now, slug);
+        // An address the article had before an editor changed its slug or section; else, under
+        // another section (it moved, or the link is wrong), the one article with that slug now or
+        // before. Only published articles are found, so an old address never reveals a draft.
+        const moved =
+          (await findArticleByOldAddress(deps.db, now, categorySlug, slug)) ??
+          (await findPublishedAddressBySlug(deps.db, now, slug)) ??
+          (await findArticleByOldSlug(deps.db, now, slug));
         const there = moved ? redirectToCanonical(request, reply, urls.article(moved)) : null;
         return there ?? sendError(deps, request, reply, 404);
       }

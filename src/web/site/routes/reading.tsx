@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { withDescendants } from '../../../content/categories.js';
 import { latestPerCategory, pagePublished } from '../../../content/lists.js';
+import { findTagByOldSlug } from '../../../content/old-addresses.js';
 import { findAuthorBySlug, findTagBySlug } from '../../../content/people.js';
 import type { ArticleSummary } from '../../../content/types.js';
 import { loadFront } from '../../../newsroom/front.js';
@@ -9,8 +10,10 @@ import { redirectToCanonical, slugParam } from '../canonical.js';
 import type { SiteDeps } from '../deps.js';
 import { articleTags, buildFrame, pageParam, sendPage } from '../respond.js';
 import { urls } from '../urls.js';
+import { scopeFeed } from '../views/feed-links.js';
 import { HomePage } from '../views/home.js';
 import { ListingPage } from '../views/listing.js';
+import { sectionSteps } from '../views/page-meta.js';
 import { TopicPage } from '../views/topics.js';
 import { sendError } from './errors.js';
 
@@ -64,6 +67,8 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
           page: result,
           pageUrl: (p) => urls.category(category, p),
           showCategory: ids.length > 1,
+          crumbs: sectionSteps(frame, category.id),
+          feed: scopeFeed(frame, { kind: 'category', slug: category.slug }, category.name),
         }}
       />
     );
@@ -83,8 +88,14 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const now = deps.clock.now();
     const t = frame0.t;
     if (kind === 'tag') {
-      const tag = await findTagBySlug(deps.db, slugParam(request.params.slug));
-      if (!tag) return sendError(deps, request, reply, 404);
+      const slug = slugParam(request.params.slug);
+      const tag = await findTagBySlug(deps.db, slug);
+      if (!tag) {
+        // A renamed or merged tag's old address leads to its page now (content/old-addresses.ts).
+        const renamed = await findTagByOldSlug(deps.db, slug);
+        const there = renamed ? redirectToCanonical(request, reply, urls.tag(renamed)) : null;
+        return there ?? sendError(deps, request, reply, 404);
+      }
       const respelled = redirectToCanonical(request, reply, urls.tag(tag));
       if (respelled) return respelled;
       const result = await pagePublished(deps.db, now, { tagId: tag.id }, page, PAGE_SIZE);
@@ -111,6 +122,11 @@ export function readingRoutes(app: FastifyInstance, deps: SiteDeps): void {
           description: t.articlesBy(author.name),
           page: result,
           pageUrl: (p) => urls.author(author, p),
+          crumbs: [
+            { name: t.home, path: urls.home() },
+            { name: author.name, path: urls.author(author) },
+          ],
+          feed: scopeFeed(frame0, { kind: 'author', slug: author.slug }, author.name),
         }}
       />
     );

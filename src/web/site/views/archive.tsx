@@ -46,7 +46,13 @@ export function ArchiveListPage(props: {
 }) {
   const { frame: f, title, page } = props;
   return (
-    <Layout frame={f} title={title} description={title} noindex={page.page > 1}>
+    <Layout
+      frame={f}
+      title={title}
+      description={title}
+      noindex={page.page > 1}
+      meta={{ canonicalPath: props.pageUrl(page.page) }}
+    >
       <header class="listing-head">
         <p class="kicker">
           <a href={urls.archive()}>{f.t.archive}</a>

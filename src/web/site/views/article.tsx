@@ -11,6 +11,7 @@ import { type CommentFormState, CommentsSection } from './comments.js';
 import { commentCount, isoDate, when } from './format.js';
 import type { Frame } from './frame.js';
 import { Layout } from './layout.js';
+import { articleMeta } from './page-meta.js';
 import { ResponsivePicture } from './picture.js';
 import { RawHtml } from './raw-html.js';
 import { RelatedArticles } from './related.js';
@@ -42,6 +43,7 @@ export function ArticlePage({ frame: f, data }: { frame: Frame; data: ArticleDat
       description={a.lead}
       articleId={data.preview ? undefined : a.id}
       noindex={data.preview}
+      meta={data.preview ? undefined : articleMeta(f, a)}
     >
       {data.preview ? (
         <p class="notice notice-error preview-notice" role="note">

@@ -9,6 +9,8 @@ import type { Messages } from '../../i18n.js';
 export interface Frame {
   siteName: string;
   siteUrl: string;
+  /** The site's @handle on X/Twitter for its cards; null when it has none. */
+  twitterSite: string | null;
   locale: Locale;
   timeZone: string;
   t: Messages;

@@ -5,6 +5,7 @@ import { Card, LeadCard } from './cards.js';
 import { clock } from './format.js';
 import type { Frame } from './frame.js';
 import { Layout } from './layout.js';
+import { homeMeta } from './page-meta.js';
 
 export interface HomeData {
   lead: ArticleSummary | null;
@@ -15,7 +16,7 @@ export interface HomeData {
 
 export function HomePage({ frame: f, data }: { frame: Frame; data: HomeData }) {
   return (
-    <Layout frame={f} title={f.siteName} description={f.t.tagline}>
+    <Layout frame={f} title={f.siteName} description={f.t.tagline} meta={homeMeta(f)}>
       <h1 class="visually-hidden">
         {f.siteName} – {f.t.tagline}
       </h1>

@@ -3,7 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { formatWeekdayDate } from '../../../text/dates.js';
 import { urls } from '../urls.js';
 import { SiteBanner } from './banner.js';
+import { FeedDiscovery, FeedLink } from './feed-links.js';
 import type { Frame } from './frame.js';
+import { HeadMeta, type PageMeta } from './head-meta.js';
 import { Sidebar } from './sidebar.js';
 
 export interface LayoutProps {
@@ -15,6 +17,10 @@ export interface LayoutProps {
   noindex?: boolean;
   /** The article id, when the page is an article: the view beacon reads it. */
   articleId?: number;
+  /** For search engines and social sites: canonical, Open Graph, JSON-LD (head-meta.tsx). */
+  meta?: PageMeta;
+  /** Feeds of what the page shows, announced beside the site's own feed. */
+  feeds?: { title: string; href: string; type: string }[];
   children: ComponentChildren;
 }
 
@@ -25,6 +31,8 @@ export function Layout({
   sidebar = true,
   noindex,
   articleId,
+  meta,
+  feeds,
   children,
 }: LayoutProps) {
   const f = frame;
@@ -38,8 +46,9 @@ export function Layout({
         <title>{fullTitle}</title>
         {description ? <meta name="description" content={description} /> : null}
         {noindex ? <meta name="robots" content="noindex, follow" /> : null}
-        <link rel="canonical" href={f.siteUrl + f.path} />
+        <HeadMeta f={f} title={title} description={description} meta={meta} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <FeedDiscovery f={f} feeds={feeds} />
         <link rel="stylesheet" href={f.assets.css} />
         <script type="module" src={f.assets.js} defer />
       </head>
@@ -136,6 +145,9 @@ export function Layout({
               </li>
               <li>
                 <a href={urls.onThisDay()}>{f.t.onThisDay}</a>
+              </li>
+              <li>
+                <FeedLink f={f} href={urls.feed('rss')} />
               </li>
             </ul>
             <p class="copyright">

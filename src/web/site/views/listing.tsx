@@ -3,8 +3,10 @@ import type { ComponentChildren } from 'preact';
 import type { ArticleSummary, Page } from '../../../content/types.js';
 import { formatNumber } from '../../../text/numbers.js';
 import { Row } from './cards.js';
+import { FeedLink, type FeedRef } from './feed-links.js';
 import type { Frame } from './frame.js';
 import { Layout } from './layout.js';
+import { listMeta, type Step } from './page-meta.js';
 
 export interface ListingData {
   title: string;
@@ -14,6 +16,10 @@ export interface ListingData {
   page: Page<ArticleSummary>;
   pageUrl: (page: number) => string;
   showCategory?: boolean;
+  /** The list's own feed (feed-links.tsx scopeFeed). */
+  feed?: FeedRef & { name: string };
+  /** The trail to this list from the home page, itself last (breadcrumbs for search engines). */
+  crumbs?: Step[];
 }
 
 export function Pager({
@@ -76,10 +82,18 @@ export function ListingPage({ frame: f, data }: { frame: Frame; data: ListingDat
   const p = data.page;
   const title = p.page > 1 ? `${data.title} – ${f.t.page} ${p.page}` : data.title;
   return (
-    <Layout frame={f} title={title} description={data.description} noindex={p.page > 5}>
+    <Layout
+      frame={f}
+      title={title}
+      description={data.description}
+      noindex={p.page > 5}
+      meta={listMeta(f, data.pageUrl(p.page), data.crumbs ?? [])}
+      feeds={data.feed ? [data.feed] : undefined}
+    >
       <header class="listing-head">
         {data.kicker ? <p class="kicker">{data.kicker}</p> : null}
         <h1 class="listing-title">{data.title}</h1>
+        {data.feed ? <FeedLink f={f} href={data.feed.href} name={data.feed.name} /> : null}
         {data.intro ? <div class="listing-intro">{data.intro}</div> : null}
       </header>
       <ArticleRows f={f} items={p.items} showCategory={data.showCategory ?? true} />

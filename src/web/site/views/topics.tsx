@@ -5,10 +5,12 @@ import type { TagKind } from '../../../db/schema.js';
 import type { TopicIndex } from '../../../newsroom/tag-index.js';
 import { formatNumber } from '../../../text/numbers.js';
 import { urls } from '../urls.js';
+import { FeedLink, scopeFeed } from './feed-links.js';
 import { articleCount } from './format.js';
 import type { Frame } from './frame.js';
 import { Layout } from './layout.js';
 import { ArticleRows, Pager } from './listing.js';
+import { listMeta } from './page-meta.js';
 
 /** Where each kind's group starts on the index page. */
 export const KIND_ANCHORS: Record<TagKind, string> = {
@@ -76,12 +78,19 @@ export function TopicPage({
   const t = f.t;
   const kind = t.topicKinds[tag.kind];
   const title = p.page > 1 ? `${tag.name} – ${t.page} ${p.page}` : tag.name;
+  const feed = scopeFeed(f, { kind: 'tag', slug: tag.slug }, tag.name);
   return (
     <Layout
       frame={f}
       title={title}
       description={t.tg.topicDescription(kind, tag.name, articleCount(f, p.total))}
       noindex={p.page > 5}
+      feeds={[feed]}
+      meta={listMeta(f, urls.tag(tag, p.page), [
+        { name: t.home, path: urls.home() },
+        { name: t.tg.indexTitle, path: urls.topics() },
+        { name: tag.name, path: urls.tag(tag) },
+      ])}
     >
       <nav class="breadcrumb" aria-label={t.tg.breadcrumb}>
         <ol>
@@ -98,6 +107,7 @@ export function TopicPage({
           <a href={topicGroupUrl(tag.kind)}>{kind}</a>
         </p>
         <h1 class="listing-title">{tag.name}</h1>
+        <FeedLink f={f} href={feed.href} name={feed.name} />
       </header>
       <ArticleRows f={f} items={p.items} />
       <Pager f={f} page={p.page} pages={p.pages} pageUrl={(n) => urls.tag(tag, n)} />
