@@ -128,10 +128,20 @@ async function measureSite(handle, label) {
   try {
     for (const path of PATHS) {
       await timed(path); // warms the JIT and the database's caches; not counted
+      const made = [];
       const cold = [];
       const coldGzip = [];
       let bytes = 0;
       for (let i = 0; i < RUNS; i++) {
+        // Made: the whole route in process (queries, XML, ETag, the cache copy), no socket, no
+        // compression: the generation time the target is about.
+        services.pageCache.clear();
+        const t0 = performance.now();
+        const res = await app.inject({ method: 'GET', url: path });
+        if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode}`);
+        made.push(performance.now() - t0);
+        // Cold over HTTP: fetch asks for gzip by itself, so this includes compressing the file
+        // and the client inflating it.
         services.pageCache.clear();
         const r = await timed(path);
         cold.push(r.ms);
@@ -149,6 +159,7 @@ async function measureSite(handle, label) {
         count,
         urls,
         bytes,
+        made: median(made),
         cold: median(cold),
         coldGzip: median(coldGzip),
         cached: median(cached),
@@ -160,11 +171,11 @@ async function measureSite(handle, label) {
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`\n${label}`);
-  console.log('| document | entries | size | cold | cold, gzip | from cache |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| document | entries | size | made | cold over HTTP | cold, gzip | from cache |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows)
     console.log(
-      `| ${r.path} | ${fmt(r.count)} ${r.urls} | ${(r.bytes / 1e6).toFixed(1)} MB | ${r.cold.toFixed(0)} ms | ${r.coldGzip.toFixed(0)} ms | ${r.cached.toFixed(1)} ms |`,
+      `| ${r.path} | ${fmt(r.count)} ${r.urls} | ${(r.bytes / 1e6).toFixed(1)} MB | ${r.made.toFixed(0)} ms | ${r.cold.toFixed(0)} ms | ${r.coldGzip.toFixed(0)} ms | ${r.cached.toFixed(1)} ms |`,
     );
   return rows;
 }
@@ -225,11 +236,11 @@ await sqlite.destroy();
 rmSync(sqliteDir, { recursive: true, force: true });
 rmSync(publicDir, { recursive: true, force: true });
 
-console.log('\n## Targets (cold, uncompressed)\n');
+console.log('\n## Targets (made cold, in process)\n');
 for (const [name, rows] of Object.entries(results))
   for (const r of rows)
     console.log(
-      `${r.cold <= TARGET_MS ? 'PASS' : 'FAIL'} ${name} ${r.path} ${r.cold.toFixed(0)} ms (target ≤ ${TARGET_MS} ms)`,
+      `${r.made <= TARGET_MS ? 'PASS' : 'FAIL'} ${name} ${r.path} ${r.made.toFixed(0)} ms (target ≤ ${TARGET_MS} ms)`,
     );
 if (!results.postgres) console.log('SKIPPED postgres (unreachable)');
 mkdirSync('bench/results', { recursive: true });

@@ -124,6 +124,8 @@ async function articleOf(db: Db, query: ReturnType<typeof anyStatusSummaryQuery>
       'a.comments_close_days',
       'a.cover_caption',
       'a.cover_credit',
+      'a.seo_title',
+      'a.seo_description',
     ])
     .executeTakeFirst();
   if (!row) return null;
@@ -146,6 +148,8 @@ async function articleOf(db: Db, query: ReturnType<typeof anyStatusSummaryQuery>
     },
     authors,
     tags,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
   };
 }
 

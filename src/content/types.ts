@@ -76,6 +76,9 @@ export interface Article extends Omit<ArticleSummary, 'cover'> {
   categoryId: number;
   /** This article's own comment rules; null fields inherit from the category and the site. */
   commentRules: CommentRules;
+  /** The newsroom's title and description for search results and shares; '' means use the headline and lead. */
+  seoTitle?: string;
+  seoDescription?: string;
 }
 
 export interface CommentRules {

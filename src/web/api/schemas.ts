@@ -16,11 +16,13 @@ export const ErrorSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** The error answers any API route may give. */
+const described = (description: string) => ({ ...ErrorSchema, description });
+
+/** The error answers any API route may give, each described for the reference page. */
 export const ErrorResponses = {
-  400: ErrorSchema,
-  401: ErrorSchema,
-  403: ErrorSchema,
-  404: ErrorSchema,
-  429: ErrorSchema,
+  400: described('Bad input: `error.field` names the parameter or body field.'),
+  401: described('No API key, or an unknown or revoked one.'),
+  403: described('A key of the other kind, or without the scope this needs.'),
+  404: described('No such resource (or not published).'),
+  429: described('Over the per-key rate limit; see Retry-After.'),
 };

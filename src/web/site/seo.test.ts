@@ -232,6 +232,27 @@ describeEachDatabase('search engines and social sites', (getDb) => {
       expect(one(metaTags(html), 'og:title')).toBe(NASTY_TITLE);
     });
 
+    it('uses the newsroom’s SEO title and description in the head, the headline in the data', async () => {
+      const db = getDb().db;
+      const id = await buildArticle(db, {
+        categoryId: room.categories.world,
+        title: 'Заглавие на страницата',
+        slug: 'seo-zaglavie',
+        publishedAt: published,
+      });
+      await db
+        .updateTable('articles')
+        .set({ seo_title: 'Кратко заглавие за търсачките', seo_description: 'Описание за споделяне.' })
+        .where('id', '=', id)
+        .execute();
+      const html = (await get('/svyat/seo-zaglavie')).body;
+      expect(html).toContain('<title>Кратко заглавие за търсачките – ');
+      const tags = metaTags(html);
+      expect(one(tags, 'og:title')).toBe('Кратко заглавие за търсачките');
+      expect(one(tags, 'description')).toBe('Описание за споделяне.');
+      expect(jsonLd(html).byType('NewsArticle').headline).toBe('Заглавие на страницата');
+    });
+
     it('leaves the image out, and the cards say summary', async () => {
       const html = (await get('/svyat/nasty')).body;
       const a = jsonLd(html).byType('NewsArticle');

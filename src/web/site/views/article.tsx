@@ -39,8 +39,8 @@ export function ArticlePage({ frame: f, data }: { frame: Frame; data: ArticleDat
   return (
     <Layout
       frame={f}
-      title={a.title}
-      description={a.lead}
+      title={a.seoTitle || a.title}
+      description={a.seoDescription || a.lead}
       articleId={data.preview ? undefined : a.id}
       noindex={data.preview}
       meta={data.preview ? undefined : articleMeta(f, a)}
