@@ -225,4 +225,11 @@ describe('screenshots of the newsroom back office', () => {
     await capture(desktop, '/admin/tags', 'tags-desktop');
     await capture(phone, '/admin/tags', 'tags-phone');
   });
+
+  it('API keys and webhooks, desktop 1366 px and phone 390 px', async () => {
+    await capture(desktop, '/admin/api-keys', 'api-keys-desktop');
+    await capture(phone, '/admin/api-keys', 'api-keys-phone');
+    await capture(desktop, '/admin/webhooks', 'webhooks-desktop');
+    await capture(phone, '/admin/webhooks', 'webhooks-phone');
+  });
 });
