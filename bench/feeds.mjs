@@ -9,13 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { createCorpus } from './bulgarian-text.mjs';
 import { tempDir } from './harness.mjs';
 import { copyTables, fillSqlite } from './search-fill.mjs';
+import { loadSourceLib, median, SITE_EXPORTS } from './source-lib.mjs';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const RUNS = Number(process.env.BENCH_FEED_RUNS ?? 9);
@@ -28,42 +28,16 @@ const NOW = END + 86_400_000;
 const AUTHORS = 120;
 const TARGET_MS = 200;
 
-// The app is bundled whole into dist/main.js; the benchmark needs the modules one by one.
-const libFile = join('dist', 'bench', 'feeds-lib.js');
-await build({
-  stdin: {
-    contents: `export { openDatabase } from './src/db/index.ts';
-      export { migrateToLatest } from './src/db/migrate.ts';
-      export { buildApp, createServices } from './src/app.ts';
-      export { loadConfig } from './src/infra/config.ts';
-      export { ManualClock } from './src/infra/clock.ts';
-      export { localParts } from './src/text/dates.ts';
-      export { withDescendants } from './src/content/categories.ts';`,
-    resolveDir: process.cwd(),
-    sourcefile: 'bench-feeds-entry.ts',
-    loader: 'ts',
-  },
-  outfile: libFile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const lib = await import(join(process.cwd(), libFile));
+const lib = await loadSourceLib('feeds', [
+  ...SITE_EXPORTS,
+  "export { withDescendants } from './src/content/categories.ts';",
+]);
 
 // A copy of the built assets: a build running meanwhile must not pull them away mid-run.
 const publicDir = join(tempDir(), 'public');
 cpSync('dist/public', publicDir, { recursive: true });
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
 
 /** Bylines the search corpus lacks: one or two authors an article, in one statement. */
 async function addAuthors(db) {

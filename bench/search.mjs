@@ -10,13 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import pg from 'pg';
 import { CATEGORIES, createCorpus } from './bulgarian-text.mjs';
 import { tempDir } from './harness.mjs';
 import { copyTables, fillSqlite } from './search-fill.mjs';
 import { buildQueries } from './search-queries.mjs';
 import { fmt, groups, pct, printDatabase } from './search-report.mjs';
+import { loadSourceLib } from './source-lib.mjs';
 
 const ARTICLES = Number(process.env.BENCH_SEARCH_ARTICLES ?? 100_000);
 const QUERIES = Number(process.env.BENCH_SEARCH_QUERIES ?? 600);
@@ -39,31 +39,16 @@ const phase = async (label, fn) => {
   return out;
 };
 
-// The app is bundled whole into dist/main.js; the benchmark needs the modules one by one.
-const libFile = join('dist', 'bench', 'search-lib.js');
-await build({
-  stdin: {
-    contents: `export { openDatabase } from './src/db/index.ts';
-      export { migrateToLatest } from './src/db/migrate.ts';
-      export { reindexAll } from './src/search/reindex.ts';
-      export { matcherOf, parseQuery } from './src/search/query.ts';
-      export { plainTexts, searchWithFallback } from './src/search/search.ts';
-      export { highlight, snippet } from './src/search/snippets.ts';
-      export { summariesByIds } from './src/content/lists.ts';
-      export { dayRange, localParts } from './src/text/dates.ts';`,
-    resolveDir: process.cwd(),
-    sourcefile: 'bench-search-entry.ts',
-    loader: 'ts',
-  },
-  outfile: libFile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const lib = await import(join(process.cwd(), libFile));
+const lib = await loadSourceLib('search', [
+  "export { openDatabase } from './src/db/index.ts';",
+  "export { migrateToLatest } from './src/db/migrate.ts';",
+  "export { reindexAll } from './src/search/reindex.ts';",
+  "export { matcherOf, parseQuery } from './src/search/query.ts';",
+  "export { plainTexts, searchWithFallback } from './src/search/search.ts';",
+  "export { highlight, snippet } from './src/search/snippets.ts';",
+  "export { summariesByIds } from './src/content/lists.ts';",
+  "export { dayRange, localParts } from './src/text/dates.ts';",
+]);
 
 console.log(
   `Vestnik search benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,

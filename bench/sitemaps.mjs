@@ -9,13 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { createCorpus } from './bulgarian-text.mjs';
 import { tempDir } from './harness.mjs';
 import { copyTables, fillSqlite } from './search-fill.mjs';
+import { loadSourceLib, median, SITE_EXPORTS } from './source-lib.mjs';
 
 const ARTICLES = Number(process.env.BENCH_SITEMAP_ARTICLES ?? 100_000);
 const RUNS = Number(process.env.BENCH_SITEMAP_RUNS ?? 7);
@@ -29,31 +29,7 @@ const AUTHORS = 120;
 const TARGET_MS = 200;
 const PATHS = ['/sitemap.xml', '/sitemaps/articles-1.xml', '/sitemaps/news.xml'];
 
-// The app is bundled whole into dist/main.js; the benchmark needs the modules one by one.
-const libFile = join('dist', 'bench', 'sitemaps-lib.js');
-await build({
-  stdin: {
-    contents: `export { openDatabase } from './src/db/index.ts';
-      export { migrateToLatest } from './src/db/migrate.ts';
-      export { buildApp, createServices } from './src/app.ts';
-      export { loadConfig } from './src/infra/config.ts';
-      export { ManualClock } from './src/infra/clock.ts';
-      export { localParts } from './src/text/dates.ts';`,
-    resolveDir: process.cwd(),
-    sourcefile: 'bench-sitemaps-entry.ts',
-    loader: 'ts',
-  },
-  outfile: libFile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  logLevel: 'warning',
-});
-const lib = await import(join(process.cwd(), libFile));
+const lib = await loadSourceLib('sitemaps', SITE_EXPORTS);
 
 // The site needs the browser assets' manifest, not the assets: a copy of it keeps the run
 // independent of a rebuild of dist/public happening meanwhile.
@@ -66,7 +42,6 @@ const publicDir = tempDir();
 }
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Bylines (one per article, round robin) and covers on every other article; not measured. */
 async function addBylinesAndCovers(db) {
