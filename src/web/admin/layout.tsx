@@ -56,12 +56,12 @@ const NAV: { section: StaffSection; href: string; label: (t: Messages) => string
       label: (t) => t.nr.nav.settings,
       permission: 'settings.manage',
     },
-    { section: 'api-keys', href: '/admin/api-keys', label: (t) => t.ig.nav, permission: 'settings.manage' },
-    { section: 'webhooks', href: '/admin/webhooks', label: (t) => t.wh.nav, permission: 'settings.manage' },
   ];
 
 /** The comment desk's own pages, shown as a second row when one of them is open. */
 const MODERATION: StaffSection[] = ['desk', 'log', 'settings', 'readers'];
+/** The admins' settings and the integrations (API keys, webhooks): one menu item, a second row. */
+const SETTINGS: StaffSection[] = ['site-settings', 'api-keys', 'webhooks'];
 
 export interface Notice {
   kind: 'ok' | 'error';
@@ -98,12 +98,25 @@ export function StaffLayout({
   const t = f.t.desk;
   const role = f.viewer?.role ?? 'reader';
   const links = NAV.filter((n) => can(role, n.permission));
-  const current = MODERATION.includes(section) ? 'desk' : section;
-  const sub: [StaffSection, string, string][] = [
-    ['desk', `${urls.moderation()}?queue=pending`, t.title],
-    ['log', LOG_URL, t.log],
-    ['settings', SETTINGS_URL, t.settings],
-  ];
+  const current = MODERATION.includes(section)
+    ? 'desk'
+    : SETTINGS.includes(section)
+      ? 'site-settings'
+      : section;
+  const sub: [StaffSection, string, string][] =
+    current === 'desk'
+      ? [
+          ['desk', `${urls.moderation()}?queue=pending`, t.title],
+          ['log', LOG_URL, t.log],
+          ['settings', SETTINGS_URL, t.settings],
+        ]
+      : current === 'site-settings'
+        ? [
+            ['site-settings', '/admin/settings', f.t.nr.nav.settings],
+            ['api-keys', '/admin/api-keys', f.t.ig.nav],
+            ['webhooks', '/admin/webhooks', f.t.wh.nav],
+          ]
+        : [];
   return (
     <html lang={f.t.lang}>
       <head>
@@ -144,7 +157,7 @@ export function StaffLayout({
               </li>
             </ul>
           </nav>
-          {current === 'desk' ? (
+          {sub.length > 0 ? (
             <nav class="staff-subnav" aria-label={t.navLabel}>
               <ul>
                 {sub.map(([key, href, label]) => (

@@ -42,8 +42,9 @@ describeEachDatabase('the webhooks pages', (getDb) => {
     post(site, `${LIST}/new`, { _csrf: await token(), ...fields }, admin.cookie);
   const idOf = (html: string) => Number(/action="\/admin\/webhooks\/(\d+)\/rotate"/.exec(html)?.[1]);
 
-  it('is in the admins’ menu only; others get 403, visitors are sent to sign in', async () => {
-    expect((await get(site, '/admin', admin.cookie)).body).toContain(`href="${LIST}"`);
+  it('is in the admins’ settings menu only; others get 403, visitors are sent to sign in', async () => {
+    // One "Settings" item in the main menu; its second row has the webhooks.
+    expect((await get(site, '/admin/settings', admin.cookie)).body).toContain(`href="${LIST}"`);
     expect((await get(site, '/admin', editor.cookie)).body).not.toContain(`href="${LIST}"`);
     expect((await get(site, LIST, editor.cookie)).statusCode).toBe(403);
     expect((await get(site, `${LIST}/new`, editor.cookie)).statusCode).toBe(403);

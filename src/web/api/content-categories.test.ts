@@ -52,6 +52,11 @@ describeEachDatabase('Content API: sections and keys', (db) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     api.check('GET', '/api/v1/content/categories', 200, body);
+    const documented = (
+      api.doc.paths as Record<string, Record<string, { responses: Record<string, { description: string }> }>>
+    )['/api/v1/content/categories']?.get?.responses;
+    expect(documented?.['200']?.description).toBe('OK');
+    expect(documented?.['401']?.description).toContain('unknown or revoked');
     expect(body.categories).toContainEqual(
       expect.objectContaining({ slug: 'politika', name: 'Политика', url: 'http://localhost:3000/politika' }),
     );

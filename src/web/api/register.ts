@@ -70,6 +70,18 @@ export async function registerApi(app: FastifyInstance, deps: SiteDeps): Promise
         exposedHeaders: ['ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining'],
         maxAge: 600,
       });
+      // Success answers described for the reference page (errors carry their own descriptions).
+      // The generator reads the route's schema objects when the document is first asked for.
+      api.addHook('onRoute', (route) => {
+        const responses = route.schema?.response as Record<string, { description?: string }> | undefined;
+        for (const [status, described] of [
+          ['200', 'OK'],
+          ['201', 'Created: the new resource (its address is in Location).'],
+        ] as const) {
+          const schema = responses?.[status];
+          if (schema && !schema.description) responses[status] = { ...schema, description: described };
+        }
+      });
       // A misspelt filter (?categry=) must not quietly return everything: a query parameter the
       // route does not declare is refused, naming it. `key` is the Content API key.
       api.addHook('onRequest', async (request) => {
