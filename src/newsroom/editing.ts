@@ -4,6 +4,7 @@
 import { recordArticleMove } from '../content/old-addresses.js';
 import type { Db } from '../db/index.js';
 import type { RevisionKind } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { syncSearchDoc } from '../search/index-sync.js';
 import type { Locale } from '../text/locale.js';
 import { sanitizeArticleHtml } from '../text/sanitize.js';
@@ -142,7 +143,7 @@ export class ArticleEditing {
   /** A new draft owned by the actor; with no authors chosen, the byline is the actor's own. */
   async create(draft: ArticleDraft & TagAdditions, actor: Actor, now: number): Promise<SaveResult> {
     try {
-      return await this.deps.db.transaction().execute(async (trx) => {
+      return await inTransaction(this.deps.db, async (trx) => {
         const columns = await draftColumns(this.deps, trx, draft, null);
         const authorIds =
           draft.authorIds.length > 0 ? draft.authorIds : [await authorIdForUser(trx, actor, now)];
@@ -185,7 +186,7 @@ export class ArticleEditing {
     kind: Extract<RevisionKind, 'save' | 'autosave' | 'restore'> = 'save',
   ): Promise<SaveResult> {
     try {
-      return await this.deps.db.transaction().execute(async (trx) => {
+      return await inTransaction(this.deps.db, async (trx) => {
         const row = await trx
           .selectFrom('articles')
           .select(['id', 'version', 'owner_id', 'status', 'slug', 'category_id', 'published_at'])

@@ -3,6 +3,7 @@
 // clicking at once cannot both succeed) plus a revision recording it.
 import type { Db } from '../db/index.js';
 import type { ArticleStatus, ArticleUpdate } from '../db/schema.js';
+import { inTransaction } from '../db/transaction.js';
 import { syncSearchDoc } from '../search/index-sync.js';
 import { localParts } from '../text/dates.js';
 import { recordRevision } from './revisions.js';
@@ -45,7 +46,7 @@ export async function transition(
   },
 ): Promise<TransitionResult> {
   const { id, action, actor, now } = input;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom('articles')
       .select(['status', 'owner_id', 'published_at', 'version'])
