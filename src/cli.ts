@@ -1,4 +1,4 @@
-// The `vestnik` command: start the site, migrate, (re)load the demo content, add users.
+// The `vestnik` command: start the site, migrate, (re)load the demo content, add users, import.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
@@ -7,6 +7,7 @@ import type { AccountField, AccountFieldError } from './accounts/new-user.js';
 import { isRole, ROLES } from './accounts/roles.js';
 import { SessionStore } from './accounts/sessions.js';
 import { createServices } from './app.js';
+import { addImportCommands } from './cli-import.js';
 import { openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { SqlRateLimiter } from './db/rate-limits.js';
@@ -184,6 +185,8 @@ program
       await handle.destroy();
     }
   });
+
+addImportCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,7 @@ import { apiKeys } from './migrations/0006-api-keys.js';
 import { webhooks } from './migrations/0007-webhooks.js';
 import { redirects } from './migrations/0008-redirects.js';
 import { sitemapIndex } from './migrations/0009-sitemap-index.js';
+import { pageImports } from './migrations/0010-page-imports.js';
 
 export function migrations(handle: DbHandle): Record<string, Migration> {
   return {
@@ -23,6 +24,7 @@ export function migrations(handle: DbHandle): Record<string, Migration> {
     '0007-webhooks': webhooks(handle.caps),
     '0008-redirects': redirects(handle.caps),
     '0009-sitemap-index': sitemapIndex(handle.caps),
+    '0010-page-imports': pageImports(handle.caps),
   };
 }
 

@@ -405,6 +405,15 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   article_slug_history: ArticleSlugHistoryTable;
   tag_redirects: TagRedirectTable;
+  page_imports: PageImportTable;
+}
+
+/** A scraped page imported as an article, by the hash of its extracted content. */
+export interface PageImportTable {
+  content_hash: string;
+  article_id: number;
+  source_name: Generated<string>;
+  created_at: number;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;
