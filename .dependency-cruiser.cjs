@@ -7,7 +7,7 @@ module.exports = {
       comment: 'Domain modules know nothing of HTTP: only main, cli and app may import src/web.',
       severity: 'error',
       from: {
-        path: '^src/(content|comments|ranking|privacy|accounts|newsroom|media|db|text|infra|demo|search|syndication|integrations|webhooks)/',
+        path: '^src/(content|comments|ranking|privacy|accounts|newsroom|media|db|text|infra|demo|search|syndication|integrations|webhooks|ingest)/',
       },
       to: { path: '^src/web/' },
     },
@@ -17,7 +17,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(db|text|infra)/', pathNot: '\\.test\\.tsx?$' },
       to: {
-        path: '^src/(content|comments|ranking|privacy|accounts|newsroom|media|demo|search|syndication|integrations|webhooks|web)/',
+        path: '^src/(content|comments|ranking|privacy|accounts|newsroom|media|demo|search|syndication|integrations|webhooks|ingest|web)/',
       },
     },
     {
