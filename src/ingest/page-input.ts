@@ -1,6 +1,7 @@
 // The small pieces of reading a page file: checking it is UTF-8 (and saying where it is not),
 // telling HTML from plain text, turning paragraphs into HTML, and letting the newsroom's own
 // transactional steps run inside the import's one transaction.
+import { escapeHtml } from '../text/escape.js';
 
 export type Decoded = { ok: true; text: string } | { ok: false; offset: number; line: number; byte: number };
 
@@ -53,9 +54,6 @@ export function pageKind(name: string, text: string): 'html' | 'text' {
   if (/\.txt$/i.test(name)) return 'text';
   return HTML_START.test(text.replace(/^\uFEFF/, '')) ? 'html' : 'text';
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Plain-text paragraphs as article HTML. */
 export function paragraphsHtml(paragraphs: readonly string[]): string {

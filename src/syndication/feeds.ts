@@ -2,6 +2,7 @@
 // 1.1 written here (the package writes version 1 of JSON Feed, with one author an item and no
 // attachments). Every URL handed in is absolute; nothing here knows of HTTP or of the database.
 import { type Author, type Category, Feed, type Item } from 'feed';
+import { escapeHtml } from '../text/escape.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -65,8 +66,6 @@ export interface FeedChannel {
 }
 
 export const GENERATOR = 'Vestnik';
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 // XML 1.0 forbids most control characters, even escaped; stored text should hold none, and one
 // slipped in must not make the whole feed unreadable.

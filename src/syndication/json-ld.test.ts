@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jsonForScript } from '../text/escape.js';
 import { isoWithOffset } from './iso-time.js';
 import {
   breadcrumbList,
@@ -8,7 +9,6 @@ import {
   type Publisher,
   webSite,
 } from './json-ld.js';
-import { jsonForScript } from './script-json.js';
 
 const publisher: Publisher = {
   name: 'Вестник',

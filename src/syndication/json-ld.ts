@@ -1,6 +1,6 @@
 // Structured data (schema.org as JSON-LD) for search engines: the article as a NewsArticle, the
 // breadcrumb trail, the site and its publisher. Pure: plain data in, plain objects out; the web
-// layer puts them in the page head (one <script type="application/ld+json">, see script-json.ts).
+// layer puts them in the page head (one <script type="application/ld+json">, see src/text/escape.ts).
 // The fields follow Google's documentation for Article, Breadcrumb and the sitelinks search box.
 import { isoWithOffset } from './iso-time.js';
 

@@ -3,6 +3,7 @@
 
 import { LinkifyIt, type Match } from 'linkify-it';
 import { LRUCache } from 'lru-cache';
+import { escapeHtml } from './escape.js';
 
 // fuzzyLink is on only so that "www.example.bg" is found; bare domains ("dnevnik.bg", but also
 // "Node.js" or "т.е.") are rejected in linkMatches to keep false positives and link spam down.
@@ -13,18 +14,6 @@ const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: fal
   .add('//', null);
 
 const MAX_LINK_TEXT = 60;
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
-}
 
 /** The absolute http(s) URL to link to, or null; new URL() also percent-encodes quotes and brackets. */
 function safeHref(match: Match): string | null {

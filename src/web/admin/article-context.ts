@@ -5,6 +5,7 @@ import { listAuthors } from '../../newsroom/desk-articles.js';
 import { allowedActions, canEdit } from '../../newsroom/rights.js';
 import { type SpottedTag, spotTags, type TagAdditions } from '../../newsroom/tag-spotting.js';
 import type { Actor, ArticleDraft, DeskArticle } from '../../newsroom/types.js';
+import { jsonForScript } from '../../text/escape.js';
 import { editorClientStrings } from '../i18n/editor.js';
 import type { Messages } from '../i18n.js';
 import type { SiteDeps } from '../site/deps.js';
@@ -17,9 +18,6 @@ export function actorOf(request: FastifyRequest): Actor {
   if (!v) throw new Error('staff route without requireCan');
   return { id: v.id, role: v.role, displayName: v.displayName };
 }
-
-/** JSON inside a <script> block: "<" escaped so no text can close the element. */
-export const jsonForScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 export async function coverThumb(deps: SiteDeps, id: number | null) {
   if (id === null) return null;

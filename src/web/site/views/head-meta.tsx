@@ -2,8 +2,8 @@
 // Open Graph and Twitter tags (syndication/social-meta.ts) and one JSON-LD document
 // (syndication/json-ld.ts). Pages pass what they know in PageMeta; the rest comes from the frame.
 import { type JsonLdNode, jsonLdDocument } from '../../../syndication/json-ld.js';
-import { jsonForScript } from '../../../syndication/script-json.js';
 import { type SocialArticle, type SocialImage, socialMeta } from '../../../syndication/social-meta.js';
+import { jsonForScript } from '../../../text/escape.js';
 import type { Frame } from './frame.js';
 
 export interface PageMeta {
@@ -51,7 +51,7 @@ export function HeadMeta({
         ),
       )}
       {jsonLd.length > 0 ? (
-        // The one script the page writes unescaped: JSON with every "<" escaped (script-json.ts).
+        // The one script the page writes unescaped: JSON with every "<" escaped (src/text/escape.ts).
         <script
           type="application/ld+json"
           dangerouslySetInnerHTML={{ __html: jsonForScript(jsonLdDocument(jsonLd)) }}
